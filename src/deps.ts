@@ -1,0 +1,6 @@
+// The only place the client's runtime npm dependencies are named, with their version ranges.
+// Inline `npm:` specifiers (not an import map) so that `import … from "https://host/mod.ts"` works
+// for Deno users, who never read this package's deno.json; `deno pack` turns them into
+// package.json dependencies for the npm build.
+export { default as createFetchClient } from "npm:openapi-fetch@^0.17.0";
+export type { Client as FetchClient, Middleware as FetchMiddleware } from "npm:openapi-fetch@^0.17.0";
