@@ -4675,7 +4675,7 @@ export const document: Record<string, unknown> = {
         ]
       },
       "PushedEvent": {
-        "description": "Every pushed event with a fixed type, discriminated by `type` (checks such as\n`e.type === \"message\"` narrow in TypeScript). Custom events are kept apart in\n`CustomPushedEvent`: their type is a pattern, which cannot appear in a discriminator mapping,\nand a member typed as plain `string` would stop the narrowing. The hand-written client layer adds\nthem back with the template type `` `custom:${string}` ``; `AnyPushedEvent` unites both for\nvalidation. Unknown types are dropped silently by clients.\n",
+        "description": "Every pushed event with a fixed type, discriminated by `type` (checks such as\n`e.type === \"message\"` narrow in TypeScript). Custom events are kept apart in\n`CustomPushedEvent`: their type is a pattern, which cannot appear in a discriminator mapping,\nand a member typed as plain `string` would stop the narrowing. The type generator (scripts/gen.ts)\ntypes their `type` as the template `` `custom:${string}` ``; `AnyPushedEvent` unites both for\nvalidation. Unknown types are dropped silently by clients.\n",
         "oneOf": [
           {
             "$ref": "#/components/schemas/MemberInvitedPushedEvent"
@@ -5894,7 +5894,7 @@ export const document: Record<string, unknown> = {
       },
       "CustomPushedEvent": {
         "type": "object",
-        "description": "Pushed custom event (`custom:<name>`), delivered to applications as kind `custom` with the full\ntype as `eventType`. Not part of `PushedEvent`, because its type is a pattern and cannot be a\ndiscriminator mapping key; the hand-written client layer types it as `` `custom:${string}` ``.\n",
+        "description": "Pushed custom event (`custom:<name>`), delivered to applications as kind `custom` with the full\ntype as `eventType`. Not part of `PushedEvent`, because its type is a pattern and cannot be a\ndiscriminator mapping key; the type generator (scripts/gen.ts) types it as `` `custom:${string}` ``.\n",
         "properties": {
           "type": {
             "type": "string",

@@ -1855,8 +1855,8 @@ export interface components {
          * @description Every pushed event with a fixed type, discriminated by `type` (checks such as
          *     `e.type === "message"` narrow in TypeScript). Custom events are kept apart in
          *     `CustomPushedEvent`: their type is a pattern, which cannot appear in a discriminator mapping,
-         *     and a member typed as plain `string` would stop the narrowing. The hand-written client layer adds
-         *     them back with the template type `` `custom:${string}` ``; `AnyPushedEvent` unites both for
+         *     and a member typed as plain `string` would stop the narrowing. The type generator (scripts/gen.ts)
+         *     types their `type` as the template `` `custom:${string}` ``; `AnyPushedEvent` unites both for
          *     validation. Unknown types are dropped silently by clients.
          */
         PushedEvent: components["schemas"]["MemberInvitedPushedEvent"] | components["schemas"]["MemberJoinedPushedEvent"] | components["schemas"]["MemberLeftPushedEvent"] | components["schemas"]["MessagePushedEvent"] | components["schemas"]["EventDeletePushedEvent"] | components["schemas"]["MessageSeenPushedEvent"] | components["schemas"]["MessageDeliveredPushedEvent"] | components["schemas"]["MessageSubmittedPushedEvent"] | components["schemas"]["MessageRejectedPushedEvent"] | components["schemas"]["MessageUndeliverablePushedEvent"] | components["schemas"]["EphemeralPushedEvent"] | components["schemas"]["RtcHangupPushedEvent"] | components["schemas"]["LegStatusUpdatePushedEvent"] | components["schemas"]["RtcAnswerPushedEvent"] | components["schemas"]["RtcTransferPushedEvent"] | components["schemas"]["MemberMediaPushedEvent"] | components["schemas"]["AudioMuteOnPushedEvent"] | components["schemas"]["AudioMuteOffPushedEvent"] | components["schemas"]["AudioEarmuffOnPushedEvent"] | components["schemas"]["AudioEarmuffOffPushedEvent"] | components["schemas"]["AudioDtmfPushedEvent"] | components["schemas"]["AudioSayPushedEvent"] | components["schemas"]["AudioSayDonePushedEvent"];
@@ -2442,7 +2442,7 @@ export interface components {
         /**
          * @description Pushed custom event (`custom:<name>`), delivered to applications as kind `custom` with the full
          *     type as `eventType`. Not part of `PushedEvent`, because its type is a pattern and cannot be a
-         *     discriminator mapping key; the hand-written client layer types it as `` `custom:${string}` ``.
+         *     discriminator mapping key; the type generator (scripts/gen.ts) types it as `` `custom:${string}` ``.
          */
         CustomPushedEvent: {
             /** @description `custom:` followed by the application's event name; on the socket, the event name. */
