@@ -2,7 +2,126 @@
  * Parley: an open, Deno-first implementation of the `VonageClient` API, wire-compatible with
  * the official Vonage Client SDK.
  *
+ * @example Log in, join a conversation and send a message
+ * ```ts ignore
+ * import { VonageClient } from "@parley/client";
+ * const client = new VonageClient({ apiUrl: "http://127.0.0.1:3000", websocketUrl: "http://127.0.0.1:3000" });
+ * client.on("conversationEvent", (event) => console.log(event.kind));
+ * await client.createSession(token);
+ * await client.joinConversation(conversationId);
+ * await client.sendMessageTextEvent(conversationId, "Hello!");
+ * ```
+ *
  * @module
  */
+
+// The client.
+export { VonageClient } from "./src/client/vonage_client.ts";
+export { VonageClient as default } from "./src/client/vonage_client.ts";
+export type { VonageEvent, VonageEventName } from "./src/client/emitter.ts";
+
+// Configuration and logging.
+export {
+  ClientConfig,
+  type ClientConfigObject,
+  type ClientInitConfigObject,
+  ConfigRegion,
+  type FetchFunction,
+} from "./src/client/config.ts";
+export {
+  createVonageLogger,
+  LoggingLevel,
+  type Topic,
+  Topics,
+  type VonageLogger,
+} from "./src/client/logger.ts";
+
+// Options for updates.
 export { type None, none, type Option, type Some, some } from "./src/option.ts";
+
+// Errors.
 export { VonageError, type VonageErrorOptions, VonageErrorType } from "./src/errors.ts";
+export {
+  CSErrorCodes,
+  MemberChannelType,
+  OrderBy,
+  PresentingOrder,
+  SessionErrorCodes,
+  SessionErrorReason,
+} from "./src/client/enums.ts";
+
+// Data shapes and parameters.
+export type {
+  Channel,
+  Conversation,
+  ConversationProperties,
+  ConversationsPage,
+  ConversationState,
+  ConversationTimestamp,
+  CreateConversationParameters,
+  CustomData,
+  EventsPage,
+  GetConversationEventsParameters,
+  GetConversationMembersParameters,
+  GetConversationsParameters,
+  Json,
+  JsonObject,
+  JsonValue,
+  Location,
+  Member,
+  MemberChannel,
+  MembersPage,
+  MemberState,
+  MemberTimestamp,
+  Nullable,
+  PageCursors,
+  Template,
+  UpdateConversationParameters,
+  User,
+  UserChannels,
+  UserTimestamp,
+  Whatsapp,
+} from "./src/client/types.ts";
+
+// Conversation events.
+export type {
+  ConversationEvent,
+  CustomConversationEvent,
+  EmbeddedInfo,
+  EphemeralConversationEvent,
+  EventDeleteConversationEvent,
+  EventReferenceBody,
+  EventState,
+  From,
+  MemberEventBody,
+  MemberInvitedEvent,
+  MemberJoinedEvent,
+  MemberLeftEvent,
+  MemberStatus,
+  MessageAudioEvent,
+  MessageAudioEventBody,
+  MessageCustomEvent,
+  MessageCustomEventBody,
+  MessageDeliveredEvent,
+  MessageFileEvent,
+  MessageFileEventBody,
+  MessageImageEvent,
+  MessageImageEventBody,
+  MessageLocationEvent,
+  MessageLocationEventBody,
+  MessageRejectedEvent,
+  MessageSeenEvent,
+  MessageSubmittedEvent,
+  MessageTemplateEvent,
+  MessageTemplateEventBody,
+  MessageTextEvent,
+  MessageTextEventBody,
+  MessageUndeliverableEvent,
+  MessageVCardEvent,
+  MessageVCardEventBody,
+  MessageVideoEvent,
+  MessageVideoEventBody,
+  PersistentConversationEvent,
+  ReceivedLocation,
+  System,
+} from "./src/client/conversation_event.ts";

@@ -4,3 +4,5 @@
 // package.json dependencies for the npm build.
 export { default as createFetchClient } from "npm:openapi-fetch@^0.17.0";
 export type { Client as FetchClient, Middleware as FetchMiddleware } from "npm:openapi-fetch@^0.17.0";
+export { io } from "npm:socket.io-client@^4.8.4";
+export type { ManagerOptions, Socket, SocketOptions } from "npm:socket.io-client@^4.8.4";

@@ -1,0 +1,77 @@
+/**
+ * Callback registry behind `on` / `off` / `clearCallbacks`: callbacks run in registration order,
+ * one that throws is logged and does not stop the others, and registering or removing callbacks
+ * from inside a callback is safe (each dispatch works on a snapshot).
+ *
+ * @module
+ */
+import type { ConversationEvent } from "./conversation_event.ts";
+import type { SessionErrorReason } from "./enums.ts";
+import type { Logger } from "./logger.ts";
+
+/** The events `on` accepts, with the arguments their callbacks receive. */
+export interface VonageEvent {
+  /** A conversation event arrived (pushed, or pending at login). */
+  conversationEvent: (event: ConversationEvent) => void;
+  /** The live session ended; REST methods keep working while the token is valid. */
+  sessionError: (reason: SessionErrorReason) => void;
+  /** The connection dropped; the client is reconnecting. Fires once per outage. */
+  reconnecting: () => void;
+  /** The connection is back after `reconnecting`. */
+  reconnection: () => void;
+}
+
+/** Names accepted by `on`, `off` and `clearCallbacks`. */
+export type VonageEventName = keyof VonageEvent;
+
+// Callbacks take specific arguments; `never[]` lets every one of them fit the registry.
+type AnyCallback = (...args: never[]) => void;
+
+/** A typed callback registry. */
+export class Emitter<Events extends { [K in keyof Events]: AnyCallback }> {
+  readonly #callbacks = new Map<keyof Events, Map<symbol, AnyCallback>>();
+  readonly #logger: Logger;
+
+  /** Creates an empty registry; failing callbacks are reported to `logger`. */
+  constructor(logger: Logger) {
+    this.#logger = logger;
+  }
+
+  /** Registers `callback` for `name`; returns the symbol that `off` takes. */
+  on<K extends keyof Events>(name: K, callback: Events[K]): symbol {
+    let forName = this.#callbacks.get(name);
+    if (!forName) this.#callbacks.set(name, forName = new Map());
+    const id = Symbol(String(name));
+    forName.set(id, callback);
+    return id;
+  }
+
+  /** Removes one callback; `true` when it was registered. */
+  off<K extends keyof Events>(name: K, id: symbol): boolean {
+    return this.#callbacks.get(name)?.delete(id) ?? false;
+  }
+
+  /** Removes every callback of `name`. */
+  clear<K extends keyof Events>(name: K): void {
+    this.#callbacks.get(name)?.clear();
+  }
+
+  /** Calls every callback of `name` with `args`, in registration order. */
+  emit<K extends keyof Events>(name: K, ...args: Parameters<Events[K]>): void {
+    const forName = this.#callbacks.get(name);
+    if (!forName) return;
+    for (const [id, callback] of [...forName]) {
+      // A callback removed by an earlier one in this round is not called.
+      if (!forName.has(id)) continue;
+      try {
+        (callback as (...a: unknown[]) => void)(...args);
+      } catch (err) {
+        this.#logger.error("API", `a ${String(name)} callback threw: ${describe(err)}`);
+      }
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  return err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+}

@@ -1,0 +1,162 @@
+/**
+ * Logging: levels, topics, custom loggers, and the redaction every line goes through, so a
+ * token never reaches a console or a custom logger.
+ *
+ * @module
+ */
+
+/** How much to log, from everything (`Verbose`) to almost nothing (`Assert`). */
+export const LoggingLevel = {
+  /** Everything. */
+  Verbose: "Verbose",
+  /** Details useful when debugging (requests, socket events). */
+  Debug: "Debug",
+  /** Notable events (session opened, reconnected). */
+  Info: "Info",
+  /** Problems the client worked around (skipped malformed events). */
+  Warn: "Warn",
+  /** Failures (the default level). */
+  Error: "Error",
+  /** Only broken assumptions. */
+  Assert: "Assert",
+} as const;
+/** One of the values of {@link LoggingLevel}. */
+export type LoggingLevel = typeof LoggingLevel[keyof typeof LoggingLevel];
+
+/** Areas of the client a log line can come from. */
+export const Topics = {
+  /** REST requests. */
+  HTTP: "HTTP",
+  /** The websocket session. */
+  WS: "WS",
+  /** Media (voice). */
+  MEDIA: "MEDIA",
+  /** Public methods and callbacks. */
+  API: "API",
+  /** Client state. */
+  STORE: "STORE",
+  /** State changes. */
+  REDUCER: "REDUCER",
+  /** Emergency calls. */
+  EMERGENCY: "EMERGENCY",
+  /** Anything else. */
+  DEFAULT: "DEFAULT",
+} as const;
+/** One of the values of {@link Topics}. */
+export type Topics = typeof Topics[keyof typeof Topics];
+
+/** The topic of a log line, passed to custom loggers. */
+export interface Topic {
+  /** The area. */
+  name: Topics;
+  /** A short label for the area. */
+  tag: string;
+}
+
+/** A destination for log lines, given to the client as one of `customLoggers`. */
+export interface VonageLogger {
+  /** Name of the logger, for your own bookkeeping. */
+  name: string;
+  /** Lowest level passed to this logger; defaults to the client's `loggingLevel`. */
+  minLogLevel?: LoggingLevel | null | undefined;
+  /** Only these topics; all when absent or empty. */
+  topics?: Topics[] | null | undefined;
+  /** Receives one line, already redacted. */
+  onLog(level: LoggingLevel, topic: Topic, message: string): void;
+}
+
+/**
+ * Creates a {@link VonageLogger}.
+ *
+ * @example Collect warnings and errors about the session
+ * ```ts
+ * import { createVonageLogger, LoggingLevel, Topics } from "./logger.ts";
+ * const lines: string[] = [];
+ * const logger = createVonageLogger("mine", (level, topic, message) => {
+ *   lines.push(`${level} ${topic.name} ${message}`);
+ * }, LoggingLevel.Warn, [Topics.WS]);
+ * ```
+ */
+export function createVonageLogger(
+  name: string,
+  onLog: (level: LoggingLevel, topic: Topic, message: string) => void,
+  minLogLevel?: LoggingLevel,
+  topics?: Topics[],
+): VonageLogger {
+  return { name, onLog, minLogLevel, topics };
+}
+
+const RANK: Record<LoggingLevel, number> = { Verbose: 0, Debug: 1, Info: 2, Warn: 3, Error: 4, Assert: 5 };
+
+// A JWT is three base64url parts; its JSON header always encodes to a string starting with "eyJ".
+const JWT = /eyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?/g;
+const TOKEN_PARAM = /\b(token=)[^&\s"',;]+/gi;
+const BEARER = /\b(bearer\s+)[^\s"',;]+/gi;
+
+/** Replaces anything that looks like a token (a JWT, `token=…`, `Bearer …`) with `[redacted]`. */
+export function redact(text: string): string {
+  return text.replace(JWT, "[redacted]").replace(TOKEN_PARAM, "$1[redacted]").replace(BEARER, "$1[redacted]");
+}
+
+/** Settings of a {@link Logger}, from the client's constructor config. */
+export interface LoggerOptions {
+  /** Lowest level printed by the internal logger (default `Error`). */
+  loggingLevel?: LoggingLevel | null | undefined;
+  /** Extra destinations. */
+  customLoggers?: VonageLogger[] | null | undefined;
+  /** Do not print to the console. */
+  disableInternalLogger?: boolean | null | undefined;
+}
+
+/** The client's logger: redacts each line, then hands it to the console and the custom loggers. */
+export class Logger {
+  readonly #level: number;
+  readonly #custom: VonageLogger[];
+  readonly #console: boolean;
+
+  /** Creates a logger from the client's settings. */
+  constructor(options: LoggerOptions = {}) {
+    this.#level = RANK[options.loggingLevel ?? "Error"] ?? RANK.Error;
+    this.#custom = [...(options.customLoggers ?? [])];
+    this.#console = options.disableInternalLogger !== true;
+  }
+
+  /** Logs at `Debug`. */
+  debug(topic: Topics, message: string): void {
+    this.log("Debug", topic, message);
+  }
+  /** Logs at `Info`. */
+  info(topic: Topics, message: string): void {
+    this.log("Info", topic, message);
+  }
+  /** Logs at `Warn`. */
+  warn(topic: Topics, message: string): void {
+    this.log("Warn", topic, message);
+  }
+  /** Logs at `Error`. */
+  error(topic: Topics, message: string): void {
+    this.log("Error", topic, message);
+  }
+
+  /** Logs one line at `level`; a throwing custom logger is ignored. */
+  log(level: LoggingLevel, topic: Topics, message: string): void {
+    const rank = RANK[level];
+    const line = redact(message);
+    if (this.#console && rank >= this.#level) {
+      const text = `[parley] ${level} ${topic}: ${line}`;
+      if (rank >= RANK.Error) console.error(text);
+      else if (rank === RANK.Warn) console.warn(text);
+      else console.log(text);
+    }
+    for (const logger of this.#custom) {
+      const min = logger.minLogLevel ? RANK[logger.minLogLevel] : this.#level;
+      if (rank < min) continue;
+      if (logger.topics?.length && !logger.topics.includes(topic)) continue;
+      try {
+        logger.onLog(level, { name: topic, tag: `parley:${topic.toLowerCase()}` }, line);
+      } catch {
+        // A broken logger must not break the client.
+      }
+    }
+  }
+}

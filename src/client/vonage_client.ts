@@ -1,0 +1,686 @@
+/**
+ * `VonageClient`: the facade. Method names, argument orders and results follow the official
+ * `@vonage/client-sdk` 2.3.1; the work is done by the files next to this one (http, session,
+ * inbox, mapping, update, validate).
+ *
+ * @module
+ */
+import { VonageError } from "../errors.ts";
+import type { WireCreateConversation, WireCreateEvent } from "../wire.ts";
+import type { ClientConfigObject, ClientInitConfigObject } from "./config.ts";
+import { type ClientConfig, resolveConfig } from "./config.ts";
+import type { ConversationEvent, PersistentConversationEvent } from "./conversation_event.ts";
+import { Emitter, type VonageEvent, type VonageEventName } from "./emitter.ts";
+import { invalidArgument, noActiveSession } from "./failures.ts";
+import { Http } from "./http.ts";
+import { Inbox } from "./inbox.ts";
+import { Logger } from "./logger.ts";
+import {
+  stringField,
+  toConversation,
+  toConversationsPage,
+  toEventsPage,
+  toMember,
+  toMembersPage,
+  toUser,
+} from "./mapping.ts";
+import { eachItem } from "./paging.ts";
+import { type SessionInfo, SocketSession } from "./session.ts";
+import type {
+  Conversation,
+  ConversationsPage,
+  CreateConversationParameters,
+  CustomData,
+  EventsPage,
+  GetConversationEventsParameters,
+  GetConversationMembersParameters,
+  GetConversationsParameters,
+  Location,
+  Member,
+  MembersPage,
+  Nullable,
+  Template,
+  UpdateConversationParameters,
+  User,
+  Whatsapp,
+} from "./types.ts";
+import { checkTtl, toUpdateBody } from "./update.ts";
+import {
+  checkCursor,
+  checkCustomData,
+  checkEventId,
+  checkId,
+  checkLocation,
+  checkOrder,
+  checkOrderBy,
+  checkPageSize,
+  checkString,
+  checkUrl,
+} from "./validate.ts";
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** An event to send, before the client adds `cid` and the caller's member id. */
+type OutgoingEvent = DistributiveOmit<WireCreateEvent, "cid" | "from">;
+
+/**
+ * A client of the Vonage Client SDK API: sessions, conversations, members, messages, receipts,
+ * custom and ephemeral events.
+ *
+ * @example Log in and say hello
+ * ```ts ignore
+ * import { VonageClient } from "@parley/client";
+ * const client = new VonageClient({ apiUrl: "http://127.0.0.1:3000", websocketUrl: "http://127.0.0.1:3000" });
+ * client.on("conversationEvent", (event) => {
+ *   if (event.kind === "message:text") console.log(event.body.text);
+ * });
+ * await client.createSession(token);
+ * const id = await client.createConversation({ displayName: "Support" });
+ * await client.joinConversation(id);
+ * await client.sendMessageTextEvent(id, "Hello!");
+ * ```
+ */
+export class VonageClient {
+  readonly #logger: Logger;
+  readonly #emitter: Emitter<VonageEvent>;
+  readonly #inbox: Inbox;
+  #config!: ClientConfig;
+  #http!: Http;
+  #socket: SocketSession | undefined;
+  #session: SessionInfo | undefined;
+  #token: string | null = null;
+  /** The caller's member id per conversation, learnt from joins and `members/me`. */
+  readonly #memberIds = new Map<string, string>();
+
+  /** Creates a client; `config` as for {@link setConfig}, plus logging settings. */
+  constructor(config: ClientInitConfigObject = {}) {
+    this.#logger = new Logger(config);
+    this.#emitter = new Emitter(this.#logger);
+    this.#inbox = new Inbox((event) => this.#deliver(event), this.#logger);
+    this.setConfig(config);
+  }
+
+  /**
+   * Replaces the whole configuration: keys left out take the defaults of `region` (default `US`).
+   * Applies to later requests and sessions.
+   */
+  setConfig(config: ClientConfigObject): void {
+    this.#config = resolveConfig(config ?? {});
+    this.#http = new Http(this.#config, () => this.#token, this.#logger);
+  }
+
+  /** Registers a callback; returns the symbol that {@link off} takes. Callbacks run in registration order. */
+  on<K extends VonageEventName>(event: K, callback: VonageEvent[K]): symbol {
+    return this.#emitter.on(event, callback);
+  }
+
+  /** Removes one callback; `true` when it was registered. */
+  off<K extends VonageEventName>(event: K, callbackSymbol: symbol): boolean {
+    return this.#emitter.off(event, callbackSymbol);
+  }
+
+  /** Removes every callback of `event`. */
+  clearCallbacks<K extends VonageEventName>(event: K): void {
+    this.#emitter.clear(event);
+  }
+
+  // ---- Session ------------------------------------------------------------------------------
+
+  /**
+   * Connects and logs in with `token` (a JWT); resolves the session id. Pass a `sessionId` from an
+   * earlier session to resume it. Events that were waiting for the user are delivered to
+   * `conversationEvent` callbacks before this resolves. A session that is open already is logged
+   * out first.
+   */
+  async createSession(token: string, sessionId?: string | null): Promise<string> {
+    if (typeof token !== "string" || token === "") {
+      throw new VonageError(
+        "SESSION_ERROR",
+        "session:error:empty-token",
+        "createSession needs a token (a JWT)",
+      );
+    }
+    this.#endSession();
+    const socket = this.#socket = new SocketSession(this.#config, {
+      push: (type, payload) => this.#inbox.receive(type, payload),
+      reconnecting: () => this.#emitter.emit("reconnecting"),
+      reconnection: () => this.#emitter.emit("reconnection"),
+      ended: (reason) => this.#emitter.emit("sessionError", reason),
+    }, this.#logger);
+    try {
+      const info = await socket.login(token, sessionId);
+      this.#session = info;
+      this.#token = token;
+      this.#inbox.receiveAll(info.pendingEvents);
+      return info.id;
+    } catch (err) {
+      if (this.#socket === socket) this.#socket = undefined;
+      throw err;
+    }
+  }
+
+  /** Swaps the session's token for `token` (before the old one expires); later reconnects use it too. */
+  async refreshSession(token: string): Promise<void> {
+    const session = this.#requireSession();
+    if (typeof token !== "string" || token === "") {
+      throw new VonageError(
+        "SESSION_ERROR",
+        "session:error:empty-token",
+        "refreshSession needs a token (a JWT)",
+      );
+    }
+    const answer = await this.#http.call(
+      "refreshSession",
+      (api, init) =>
+        api.PUT("/v0.2/sessions/{session_id}", {
+          ...init,
+          headers: { Authorization: `Bearer ${token}` },
+          params: { path: { session_id: session.id } },
+          body: "",
+        }),
+    );
+    stringField(answer, "session_id", "refreshSession answer");
+    this.#token = token;
+    this.#socket?.setToken(token);
+  }
+
+  /** Logs out (`session:logout`) and disconnects. */
+  deleteSession(): Promise<void> {
+    if (!this.#session) return Promise.reject(noActiveSession());
+    this.#endSession();
+    return Promise.resolve();
+  }
+
+  // ---- Conversations ------------------------------------------------------------------------
+
+  /** Reads a conversation by id or by name. */
+  async getConversation(conversationIdOrName: string): Promise<Conversation> {
+    const id = checkId(conversationIdOrName, "conversationIdOrName");
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "getConversation",
+      (api, init) =>
+        api.GET("/v0.3/conversations/{conversation_id}", {
+          ...init,
+          params: { path: { conversation_id: id } },
+        }),
+    );
+    return toConversation(wire);
+  }
+
+  /** Creates a conversation; resolves its id. Every parameter is optional. */
+  async createConversation(parameters?: Nullable<CreateConversationParameters>): Promise<string> {
+    const body = toCreateBody(parameters ?? {});
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "createConversation",
+      (api, init) => api.POST("/v0.3/conversations", { ...init, body }),
+    );
+    return stringField(wire, "id", "createConversation answer");
+  }
+
+  /**
+   * Changes some fields of a conversation and resolves it as updated. For each field: leave it
+   * out, or pass `none()` or `undefined`, to keep it; pass a value or `some(value)` to set it; pass
+   * `null` or `some(null)` to clear it. `name` cannot be cleared.
+   */
+  async updateConversation(
+    conversationId: string,
+    parameters: UpdateConversationParameters,
+  ): Promise<Conversation> {
+    const id = checkId(conversationId, "conversationId");
+    const body = toUpdateBody(parameters);
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "updateConversation",
+      (api, init) =>
+        api.PATCH("/v0.3/conversations/{conversation_id}", {
+          ...init,
+          params: { path: { conversation_id: id } },
+          body,
+        }),
+    );
+    return toConversation(wire);
+  }
+
+  /** Deletes a conversation with its members and events. */
+  async deleteConversation(id: string): Promise<void> {
+    const cid = checkId(id, "id");
+    this.#requireSession();
+    await this.#http.call(
+      "deleteConversation",
+      (api, init) =>
+        api.DELETE("/v0.3/conversations/{conversation_id}", {
+          ...init,
+          params: { path: { conversation_id: cid } },
+        }),
+    );
+    this.#memberIds.delete(cid);
+  }
+
+  /** One page of the conversations the session's user is a member of. */
+  async getConversations(parameters?: Nullable<GetConversationsParameters>): Promise<ConversationsPage> {
+    const p = parameters ?? {};
+    const query = compact({
+      order: checkOrder(p.order),
+      page_size: checkPageSize(p.pageSize),
+      cursor: checkCursor(p.cursor),
+      include_custom_data: p.includeCustomData === true ? true : undefined,
+      order_by: checkOrderBy(p.orderBy),
+    });
+    const session = this.#requireSession();
+    const wire = await this.#http.call(
+      "getConversations",
+      (api, init) =>
+        api.GET("/v0.3/users/{user_id}/conversations", {
+          ...init,
+          params: { path: { user_id: session.userId }, query },
+        }),
+    );
+    return toConversationsPage(wire);
+  }
+
+  /**
+   * Every conversation of the session's user, across all pages (Parley only). Pages are fetched
+   * as the loop consumes them; `pageSize` sets how many per request.
+   *
+   * @example
+   * ```ts ignore
+   * for await (const conversation of client.conversations({ pageSize: 100 })) console.log(conversation.name);
+   * ```
+   */
+  conversations(parameters?: Nullable<GetConversationsParameters>): AsyncIterable<Conversation> {
+    return eachItem(
+      (cursor) => this.getConversations({ ...parameters, cursor }),
+      (page) => page.conversations,
+      parameters?.cursor,
+    );
+  }
+
+  // ---- Members ------------------------------------------------------------------------------
+
+  /** One page of the members of a conversation. */
+  async getConversationMembers(
+    id: string,
+    parameters?: Nullable<GetConversationMembersParameters>,
+  ): Promise<MembersPage> {
+    const cid = checkId(id, "id");
+    const p = parameters ?? {};
+    const query = compact({
+      order: checkOrder(p.order),
+      page_size: checkPageSize(p.pageSize),
+      cursor: checkCursor(p.cursor),
+    });
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "getConversationMembers",
+      (api, init) =>
+        api.GET("/v0.3/conversations/{conversation_id}/members", {
+          ...init,
+          params: { path: { conversation_id: cid }, query },
+        }),
+    );
+    return toMembersPage(wire);
+  }
+
+  /** Every member of a conversation, across all pages (Parley only). */
+  conversationMembers(
+    id: string,
+    parameters?: Nullable<GetConversationMembersParameters>,
+  ): AsyncIterable<Member> {
+    return eachItem(
+      (cursor) => this.getConversationMembers(id, { ...parameters, cursor }),
+      (page) => page.members,
+      parameters?.cursor,
+    );
+  }
+
+  /** Reads one member of a conversation. */
+  async getConversationMember(conversationId: string, memberId: string): Promise<Member> {
+    const cid = checkId(conversationId, "conversationId");
+    const mid = checkId(memberId, "memberId");
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "getConversationMember",
+      (api, init) =>
+        api.GET("/v0.3/conversations/{conversation_id}/members/{member_id}", {
+          ...init,
+          params: { path: { conversation_id: cid, member_id: mid } },
+        }),
+    );
+    return toMember(wire);
+  }
+
+  /** Invites the user named `name`; resolves the new member id. */
+  async inviteToConversation(id: string, name: string): Promise<string> {
+    const cid = checkId(id, "id");
+    const userName = checkId(name, "name");
+    const session = this.#requireSession();
+    const wire = await this.#http.call(
+      "inviteToConversation",
+      (api, init) =>
+        api.POST("/v0.3/conversations/{conversation_id}/members", {
+          ...init,
+          params: { path: { conversation_id: cid } },
+          body: {
+            originating_session: session.id,
+            state: "invited",
+            user: { name: userName },
+            channel: { type: "app", from: { type: "app" }, to: { type: "app" } },
+          },
+        }),
+    );
+    return stringField(wire, "id", "inviteToConversation answer");
+  }
+
+  /** Joins a conversation as the session's user; resolves the member id. */
+  async joinConversation(id: string): Promise<string> {
+    const cid = checkId(id, "id");
+    const session = this.#requireSession();
+    const wire = await this.#http.call(
+      "joinConversation",
+      (api, init) =>
+        api.POST("/v0.3/conversations/{conversation_id}/members", {
+          ...init,
+          params: { path: { conversation_id: cid } },
+          body: {
+            originating_session: session.id,
+            channel: { type: "app" },
+            user: { id: session.userId, name: session.userName },
+            state: "joined",
+          },
+        }),
+    );
+    const memberId = stringField(wire, "id", "joinConversation answer");
+    this.#memberIds.set(cid, memberId);
+    return memberId;
+  }
+
+  /** Leaves a conversation. */
+  async leaveConversation(id: string): Promise<void> {
+    const cid = checkId(id, "id");
+    this.#requireSession();
+    const memberId = await this.#myMemberId(cid);
+    await this.#http.call(
+      "leaveConversation",
+      (api, init) =>
+        api.DELETE("/v0.2/conversations/{conversation_id}/members/{member_id}", {
+          ...init,
+          params: { path: { conversation_id: cid, member_id: memberId } },
+        }),
+    );
+    this.#memberIds.delete(cid);
+  }
+
+  // ---- Events -------------------------------------------------------------------------------
+
+  /** One page of the stored events of a conversation (messages with their per-member delivery state). */
+  async getConversationEvents(
+    id: string,
+    parameters?: Nullable<GetConversationEventsParameters>,
+  ): Promise<EventsPage> {
+    const cid = checkId(id, "id");
+    const p = parameters ?? {};
+    const query = compact({
+      order: checkOrder(p.order),
+      page_size: checkPageSize(p.pageSize),
+      cursor: checkCursor(p.cursor),
+      filter_group_type: "ChatEvents" as const,
+      filter_group_version: 3 as const,
+      event_type: eventFilter(p.eventFilter),
+      exclude_deleted_events: p.includeDeletedEvents !== true,
+      start_id: p.startId === undefined || p.startId === null
+        ? undefined
+        : checkEventId(p.startId, "startId"),
+    });
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "getConversationEvents",
+      (api, init) =>
+        api.GET("/v0.3/conversations/{conversation_id}/events", {
+          ...init,
+          params: { path: { conversation_id: cid }, query },
+        }),
+    );
+    return toEventsPage(
+      wire,
+      cid,
+      (_item, reason) => this.#logger.warn("API", `skipped a listed event: ${reason}`),
+    );
+  }
+
+  /** Every stored event of a conversation, across all pages (Parley only). */
+  conversationEvents(
+    id: string,
+    parameters?: Nullable<GetConversationEventsParameters>,
+  ): AsyncIterable<PersistentConversationEvent> {
+    return eachItem(
+      (cursor) => this.getConversationEvents(id, { ...parameters, cursor }),
+      (page) => page.events,
+      parameters?.cursor,
+    );
+  }
+
+  /**
+   * Sends a text message; resolves the server's timestamp. Any text is sent as it is (quotes,
+   * `<`, `>` and `&` included); `raw` is accepted for compatibility and changes nothing.
+   */
+  async sendMessageTextEvent(id: string, text: string, _raw = false): Promise<string> {
+    const body = { message_type: "text" as const, text: checkString(text, "text") };
+    return await this.#send(id, { type: "message", body });
+  }
+
+  /** Sends a message holding an application object (or a JSON object string). */
+  async sendMessageCustomEvent(id: string, customData: CustomData): Promise<string> {
+    const custom = checkCustomData(customData);
+    return await this.#send(id, { type: "message", body: { message_type: "custom", custom } });
+  }
+
+  /** Sends an image message (`URL` or absolute URL string). */
+  async sendMessageImageEvent(id: string, imageUrl: URL | string): Promise<string> {
+    const url = checkUrl(imageUrl, "imageUrl");
+    return await this.#send(id, { type: "message", body: { message_type: "image", image: { url } } });
+  }
+
+  /** Sends a video message (`URL` or absolute URL string). */
+  async sendMessageVideoEvent(id: string, videoUrl: URL | string): Promise<string> {
+    const url = checkUrl(videoUrl, "videoUrl");
+    return await this.#send(id, { type: "message", body: { message_type: "video", video: { url } } });
+  }
+
+  /** Sends an audio message (`URL` or absolute URL string). */
+  async sendMessageAudioEvent(id: string, audioUrl: URL | string): Promise<string> {
+    const url = checkUrl(audioUrl, "audioUrl");
+    return await this.#send(id, { type: "message", body: { message_type: "audio", audio: { url } } });
+  }
+
+  /** Sends a file message (`URL` or absolute URL string). */
+  async sendMessageFileEvent(id: string, fileUrl: URL | string): Promise<string> {
+    const url = checkUrl(fileUrl, "fileUrl");
+    return await this.#send(id, { type: "message", body: { message_type: "file", file: { url } } });
+  }
+
+  /** Sends a vCard message (`URL` or absolute URL string). */
+  async sendMessageVCardEvent(id: string, vCardUrl: URL | string): Promise<string> {
+    const url = checkUrl(vCardUrl, "vCardUrl");
+    return await this.#send(id, { type: "message", body: { message_type: "vcard", vcard: { url } } });
+  }
+
+  /** Sends a location; `latitude` and `longitude` are required, `name` and `address` optional. */
+  async sendMessageLocationEvent(id: string, location: Location): Promise<string> {
+    const place = checkLocation(location);
+    return await this.#send(id, { type: "message", body: { message_type: "location", location: place } });
+  }
+
+  /** Sends a template message with its WhatsApp settings. */
+  async sendMessageTemplateEvent(
+    id: string,
+    templateObject: Template,
+    whatsappObject: Whatsapp,
+  ): Promise<string> {
+    if (typeof templateObject !== "object" || templateObject === null) {
+      throw invalidArgument("templateObject must be an object with a name");
+    }
+    if (typeof whatsappObject !== "object" || whatsappObject === null) {
+      throw invalidArgument("whatsappObject must be an object with policy and locale");
+    }
+    const template: { name: string; parameters?: string[] } = {
+      name: checkId(templateObject.name, "templateObject.name"),
+    };
+    const parameters = templateObject.parameters;
+    if (parameters !== undefined && parameters !== null) {
+      if (!Array.isArray(parameters)) {
+        throw invalidArgument("templateObject.parameters must be an array of strings");
+      }
+      template.parameters = parameters.map((p, i) => checkString(p, `templateObject.parameters[${i}]`));
+    }
+    const whatsapp = {
+      policy: checkString(whatsappObject.policy, "whatsappObject.policy"),
+      locale: checkString(whatsappObject.locale, "whatsappObject.locale"),
+    };
+    return await this.#send(id, { type: "message", body: { message_type: "template", template, whatsapp } });
+  }
+
+  /**
+   * Sends an event only the members online right now receive (typing indicators and the like);
+   * it is not stored.
+   */
+  async sendEphemeralEvent(id: string, customData: CustomData): Promise<string> {
+    return await this.#send(id, { type: "ephemeral", body: checkCustomData(customData) });
+  }
+
+  /** Sends an application-defined event; `eventType` gets the `custom:` prefix when it lacks it. */
+  async sendCustomEvent(id: string, eventType: string, customData: CustomData): Promise<string> {
+    const name = checkId(eventType, "eventType");
+    const type = (name.startsWith("custom:") ? name : `custom:${name}`) as `custom:${string}`;
+    if (type === "custom:") throw invalidArgument("eventType needs a name after custom:, e.g. custom:typing");
+    return await this.#send(id, { type, body: checkCustomData(customData) });
+  }
+
+  /** Marks the message `id` as seen; resolves the receipt's timestamp. */
+  async sendMessageSeenEvent(id: number, conversationId: string): Promise<string> {
+    const eventId = checkEventId(id, "id");
+    return await this.#send(conversationId, { type: "message:seen", body: { event_id: eventId } });
+  }
+
+  /** Deletes the event `id` of a conversation (a deleted message keeps its place, marked deleted). */
+  async deleteEvent(id: number, conversationId: string): Promise<void> {
+    const eventId = checkEventId(id, "id");
+    const cid = checkId(conversationId, "conversationId");
+    this.#requireSession();
+    const from = await this.#myMemberId(cid);
+    await this.#http.call(
+      "deleteEvent",
+      (api, init) =>
+        api.DELETE("/v0.3/conversations/{conversation_id}/events/{event_id}", {
+          ...init,
+          params: { path: { conversation_id: cid, event_id: eventId }, query: { from } },
+        }),
+    );
+  }
+
+  // ---- Users --------------------------------------------------------------------------------
+
+  /** Reads a user by id or by name. */
+  async getUser(userIdOrName: string): Promise<User> {
+    const id = checkId(userIdOrName, "userIdOrName");
+    this.#requireSession();
+    const wire = await this.#http.call(
+      "getUser",
+      (api, init) => api.GET("/v0.3/users/{user_id}", { ...init, params: { path: { user_id: id } } }),
+    );
+    return toUser(wire);
+  }
+
+  // ---- Voice (a later issue): serverCall, answer, reject, hangup, say, mute, getCallLegs, … ----
+
+  // ---- Internals ----------------------------------------------------------------------------
+
+  #requireSession(): SessionInfo {
+    if (!this.#session) throw noActiveSession();
+    return this.#session;
+  }
+
+  #endSession(): void {
+    this.#socket?.logout();
+    this.#socket = undefined;
+    this.#session = undefined;
+    this.#token = null;
+    this.#memberIds.clear();
+  }
+
+  /** The caller's member id in `cid`: cached, or read once from `members/me`. */
+  async #myMemberId(cid: string): Promise<string> {
+    const cached = this.#memberIds.get(cid);
+    if (cached) return cached;
+    const wire = await this.#http.call(
+      "members/me",
+      (api, init) =>
+        api.GET("/v0.3/conversations/{conversation_id}/members/me", {
+          ...init,
+          params: { path: { conversation_id: cid } },
+        }),
+    );
+    const { id } = toMember(wire);
+    this.#memberIds.set(cid, id);
+    return id;
+  }
+
+  /** Posts an event as the caller's member; resolves the answer's `timestamp`. */
+  async #send(conversationId: string, event: OutgoingEvent): Promise<string> {
+    const cid = checkId(conversationId, "conversationId");
+    this.#requireSession();
+    const from = await this.#myMemberId(cid);
+    const wire = await this.#http.call(
+      `send ${event.type}`,
+      (api, init) =>
+        api.POST("/v0.3/conversations/{conversation_id}/events", {
+          ...init,
+          params: { path: { conversation_id: cid } },
+          body: { ...event, cid, from } as WireCreateEvent,
+        }),
+    );
+    return stringField(wire, "timestamp", `${event.type} answer`);
+  }
+
+  /** Keeps the member id cache true to pushes, then hands the event to the callbacks. */
+  #deliver(event: ConversationEvent): void {
+    const me = this.#session?.userId;
+    if (me && (event.kind === "member:joined" || event.kind === "member:left") && event.body.user.id === me) {
+      if (event.kind === "member:joined") this.#memberIds.set(event.conversationId, event.body.memberId);
+      else this.#memberIds.delete(event.conversationId);
+    }
+    this.#emitter.emit("conversationEvent", event);
+  }
+}
+
+/** `createConversation` parameters → POST body; `properties` only when one of its keys is given. */
+function toCreateBody(p: CreateConversationParameters): WireCreateConversation {
+  if (typeof p !== "object") throw invalidArgument("createConversation takes a parameters object or nothing");
+  const body: WireCreateConversation = {};
+  if (p.name != null) body.name = checkId(p.name, "name");
+  if (p.displayName != null) body.display_name = checkString(p.displayName, "displayName");
+  if (p.imageUrl != null) body.image_url = checkString(p.imageUrl, "imageUrl");
+  const properties: NonNullable<WireCreateConversation["properties"]> = {};
+  if (p.ttl != null) properties.ttl = checkTtl(p.ttl);
+  if (p.customSortKey != null) properties.custom_sort_key = checkString(p.customSortKey, "customSortKey");
+  if (p.customData != null) properties.custom_data = checkCustomData(p.customData);
+  if (Object.keys(properties).length) body.properties = properties;
+  return body;
+}
+
+/** `eventFilter` → the comma-separated `event_type` query value, or nothing when empty. */
+function eventFilter(filter: Nullable<string[]>): string | undefined {
+  if (filter === undefined || filter === null) return undefined;
+  if (!Array.isArray(filter)) {
+    throw invalidArgument('eventFilter must be an array of event types, e.g. ["message"]');
+  }
+  const types = filter.map((type, i) => checkId(type, `eventFilter[${i}]`));
+  return types.length ? types.join(",") : undefined;
+}
+
+/** Drops `undefined` entries, keeping the order of the others (the query order on the wire). */
+function compact<T extends Record<string, unknown>>(query: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>;
+  };
+}
