@@ -1,2 +1,4 @@
 // Test-only npm dependencies, named in one place.
 export { default as FakeTimers } from "npm:@sinonjs/fake-timers@^15.5.0";
+export { io } from "npm:socket.io-client@^4.8.1";
+export type { Socket as ClientSocket } from "npm:socket.io-client@^4.8.1";

@@ -1,0 +1,88 @@
+/**
+ * The Parley reference server: the REST API and socket.io protocol of the Vonage Client SDK,
+ * in memory, for tests, demos and apps whose chat backend went away.
+ *
+ * @example Start a server and mint a token (dev mode)
+ * ```ts
+ * import { startServer } from "./server.ts";
+ * const server = await startServer();
+ * const token = await server.token("alice");
+ * console.log(server.url, token.length > 0);
+ * await server.close();
+ * ```
+ *
+ * From a shell: `deno task serve [--port N] [--host H] [--public-key FILE] [--user NAME]…`.
+ *
+ * @module
+ */
+import { readFile } from "node:fs/promises";
+import process from "node:process";
+import { launch, type ReferenceServer, type ServerOptions } from "./src/server/app.ts";
+
+export type { ReferenceServer, ServerOptions, TokenOptions } from "./src/server/app.ts";
+
+/**
+ * Starts a reference server. Without `publicKey` it runs in dev mode: it makes its own key pair and
+ * mints tokens with {@link ReferenceServer.token}. Users come into existence when a valid token first
+ * names them; conversations, members and events live in memory until {@link ReferenceServer.close}.
+ */
+export function startServer(options: ServerOptions = {}): Promise<ReferenceServer> {
+  return launch(options);
+}
+
+const USAGE = `Usage: deno task serve [--port N] [--host H] [--public-key FILE] [--user NAME]...
+
+  --port N           TCP port (default 3000; 0 picks a free one)
+  --host H           interface to listen on (default 127.0.0.1)
+  --public-key FILE  production mode: verify tokens with this RSA public key (SPKI PEM)
+  --user NAME        dev mode: print a token for NAME (default: alice and bob)`;
+
+/** The command line: parse flags, start, print how to connect, stop on SIGINT/SIGTERM. */
+async function main(args: string[]): Promise<void> {
+  const options: ServerOptions = { port: 3000 };
+  const users: string[] = [];
+  let keyFile: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const [flag, inline] = args[i]!.split(/=(.*)/s, 2) as [string, string | undefined];
+    const value = () => inline ?? args[++i] ?? fail(`${flag} needs a value`);
+    if (flag === "--port") options.port = Number(value());
+    else if (flag === "--host") options.host = value();
+    else if (flag === "--public-key") keyFile = value();
+    else if (flag === "--user") users.push(value());
+    else if (flag === "--help" || flag === "-h") return console.log(USAGE);
+    else fail(`unknown argument ${flag}`);
+  }
+  if (keyFile !== undefined) options.publicKey = await readFile(keyFile, "utf8");
+
+  const server = await startServer(options);
+  console.log(`Parley reference server listening on ${server.url}`);
+  console.log(`  clients: setConfig({ apiUrl: "${server.url}", websocketUrl: "${server.url}" })`);
+  if (keyFile === undefined) {
+    console.log("Dev mode: tokens valid for 24 hours (the server makes new keys at every start):");
+    for (const name of users.length > 0 ? users : ["alice", "bob"]) {
+      console.log(`  ${name}: ${await server.token(name, { ttlSeconds: 24 * 3600 })}`);
+    }
+  } else {
+    console.log(`Production mode: tokens are RS256 JWTs signed with the private key of ${keyFile},`);
+    console.log("  with claims application_id, sub (user name), exp, iat, jti and acl.");
+  }
+
+  const stop = () => {
+    console.log("stopping…");
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function fail(message: string): never {
+  console.error(`${message}\n\n${USAGE}`);
+  process.exit(2);
+}
+
+if (import.meta.main) {
+  main(process.argv.slice(2)).catch((err) => {
+    console.error(err instanceof Error ? err.message : err);
+    process.exit(1);
+  });
+}

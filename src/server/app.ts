@@ -1,0 +1,158 @@
+/**
+ * Assembles the reference server: one `node:http` server carrying the REST API and, on path
+ * `/v2/rtc`, the socket.io endpoint, over one shared in-memory state.
+ *
+ * @module
+ */
+import { createServer, type IncomingMessage } from "node:http";
+import type { Buffer } from "node:buffer";
+import type { Duplex } from "node:stream";
+import { aclAllows, Auth, TokenError } from "./auth.ts";
+import { Calls } from "./calls.ts";
+import type { Context } from "./context.ts";
+import { conversationHandlers } from "./conversations.ts";
+import { EngineServer, type ServerSocket, SocketServer } from "./deps.ts";
+import { eventHandlers, EventLog } from "./events.ts";
+import { Fanout } from "./fanout.ts";
+import { type Authenticate, restListener } from "./http.ts";
+import { memberHandlers } from "./members.ts";
+import { ApiError } from "./problems.ts";
+import { sessionHandlers, Sessions } from "./sessions.ts";
+import { MemoryStore } from "./store.ts";
+import { userHandlers, userNamed } from "./users.ts";
+
+/** Options of `startServer`. */
+export interface ServerOptions {
+  /** TCP port; 0 (the default) picks a free one. */
+  port?: number;
+  /** Interface to listen on; `127.0.0.1` by default. */
+  host?: string;
+  /**
+   * The application's RSA public key (SPKI PEM). Given, the server runs in production mode: it
+   * verifies tokens with this key and cannot mint any. Absent, it runs in dev mode with a key pair of
+   * its own, and `token()` mints tokens for any user name.
+   */
+  publicKey?: string;
+}
+
+/** Options of {@link ReferenceServer.token}. */
+export interface TokenOptions {
+  /** Lifetime in seconds (default one hour); zero or less mints an already expired token. */
+  ttlSeconds?: number;
+}
+
+/** A running reference server. */
+export interface ReferenceServer {
+  /** Base URL, e.g. `http://127.0.0.1:3000`: the `apiUrl` and the `websocketUrl` of a client. */
+  readonly url: string;
+  /** The port it listens on. */
+  readonly port: number;
+  /** Mints a token for `userName` (dev mode only; rejects in production mode). */
+  token(userName: string, options?: TokenOptions): Promise<string>;
+  /**
+   * Cuts the socket transports of one user (or of everyone) as a network failure would, without a
+   * socket.io disconnect, so clients reconnect and resume their sessions. Answers how many were cut.
+   */
+  dropConnections(userName?: string): number;
+  /** Disconnects every client and stops listening. */
+  close(): Promise<void>;
+}
+
+/** The socket.io path (fixed by the official client's default `websocketPath`). */
+const RTC_PATH = "/v2/rtc";
+const DEFAULT_TTL_SECONDS = 3600;
+
+/** Starts a server; see `startServer` in server.ts. */
+export async function launch(options: ServerOptions = {}): Promise<ReferenceServer> {
+  const port = options.port ?? 0;
+  const host = options.host ?? "127.0.0.1";
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new RangeError(`port must be 0–65535, not ${port}`);
+  }
+
+  const auth = await Auth.create(options.publicKey);
+  const store = new MemoryStore();
+  const sessions = new Sessions({ auth, userNamed: (name) => userNamed(store, name) });
+  const log = new EventLog(store, new Fanout(sessions));
+  const ctx: Context = { store, log };
+  const calls = new Calls(ctx);
+
+  const authenticate: Authenticate = async (token, path) => {
+    let claims;
+    try {
+      claims = await auth.verify(token);
+    } catch (err) {
+      if (err instanceof TokenError) throw new ApiError(err.code, err.message);
+      throw err;
+    }
+    if (claims.sub === undefined) {
+      throw new ApiError("system:error:permission", "This token has no sub, so it cannot act as a user.");
+    }
+    if (!aclAllows(claims, path)) {
+      throw new ApiError("system:error:permission", `The token's acl does not allow ${path}.`);
+    }
+    return { user: userNamed(store, claims.sub), claims };
+  };
+  const rest = restListener({
+    ...sessionHandlers(sessions),
+    ...userHandlers(store),
+    ...conversationHandlers(ctx),
+    ...memberHandlers(ctx, calls.beforeLeave),
+    ...eventHandlers(ctx, calls.audio),
+    ...calls.handlers(),
+  }, authenticate);
+
+  // socket.io on an engine of our own: http decides which requests reach it (not the metrics report).
+  const engine = new EngineServer({ transports: ["websocket"], pingInterval: 10_000, pingTimeout: 5_000 });
+  const io = new SocketServer({ serveClient: false });
+  io.bind(engine);
+  sessions.listen(io);
+
+  const isRtc = (url = "") => url.startsWith(`${RTC_PATH}/`) && !url.startsWith(`${RTC_PATH}/metrics`);
+  const http = createServer((req, res) => isRtc(req.url) ? engine.handleRequest(req, res) : rest(req, res));
+  http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    if (isRtc(req.url)) engine.handleUpgrade(req, socket, head);
+    else socket.destroy();
+  });
+  await new Promise<void>((resolve, reject) => {
+    http.once("error", reject);
+    http.listen(port, host, () => {
+      http.off("error", reject);
+      resolve();
+    });
+  });
+  const address = http.address();
+  const actualPort = typeof address === "object" && address ? address.port : port;
+  const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
+
+  let closing: Promise<void> | undefined;
+  return {
+    url,
+    port: actualPort,
+    token: (userName, tokenOptions = {}) =>
+      auth.mint(userName, tokenOptions.ttlSeconds ?? DEFAULT_TTL_SECONDS),
+    dropConnections(userName?: string): number {
+      const user = userName === undefined ? undefined : store.userByName(userName);
+      if (userName !== undefined && !user) return 0;
+      const sockets = sessions.all(user?.id).flatMap((session) => session.sockets);
+      sockets.forEach(cutTransport);
+      return sockets.length;
+    },
+    close(): Promise<void> {
+      closing ??= (async () => {
+        sessions.close();
+        await io.close();
+        http.closeAllConnections();
+        await new Promise<void>((resolve) => http.close(() => resolve()));
+      })();
+      return closing;
+    },
+  };
+}
+
+/** Ends a socket's transport the way a network failure would: the TCP connection just goes away. */
+function cutTransport(socket: ServerSocket): void {
+  const ws = (socket.conn.transport as unknown as { socket?: { terminate?: () => void } }).socket;
+  if (typeof ws?.terminate === "function") ws.terminate();
+  else socket.conn.close();
+}

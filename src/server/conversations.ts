@@ -1,0 +1,239 @@
+/**
+ * Conversations: create, read by id or name, update with absent / value / null semantics, delete,
+ * and the list of a user's conversations. Also the lookups and access checks the other operations on
+ * a conversation share.
+ *
+ * Who may do what: any user reads a conversation (that is how a user finds one to join); its creator
+ * and its joined members change or delete it; only its invited and joined members read its members
+ * and events.
+ *
+ * @module
+ */
+import type { WireConversation, WireCreateConversation, WireUpdateConversation } from "../wire.ts";
+import type { Context } from "./context.ts";
+import { paginate } from "./cursors.ts";
+import { type Caller, type Handlers, pageHref } from "./http.ts";
+import { ApiError } from "./problems.ts";
+import type { ConversationRecord, JsonObject, MemberRecord, MemberState } from "./store.ts";
+
+/** Largest `custom_data` of a conversation, in bytes of JSON. */
+export const CUSTOM_DATA_LIMIT = 16 * 1024;
+
+/** A conversation by id; 404 `conversation:error:not-found` otherwise. */
+export function conversationById(ctx: Context, id: string): ConversationRecord {
+  const conversation = ctx.store.conversation(id);
+  if (!conversation) throw notFound(id);
+  return conversation;
+}
+
+/** The caller's membership if it is in one of `states`; 403 `system:error:permission` otherwise. */
+export function requireMember(
+  ctx: Context,
+  conversation: ConversationRecord,
+  caller: Caller,
+  states: readonly MemberState[],
+  action: string,
+): MemberRecord {
+  const member = ctx.store.memberOf(conversation.id, caller.user.id);
+  if (!member || !states.includes(member.state)) {
+    const need = states.map((s) => s.toLowerCase()).join(" or ");
+    throw new ApiError(
+      "system:error:permission",
+      `Only ${need} members of ${conversation.id} may ${action}.`,
+    );
+  }
+  return member;
+}
+
+/** The wire form of a conversation, with the caller's membership and the media state. */
+export function conversationView(
+  ctx: Context,
+  conversation: ConversationRecord,
+  caller: Caller,
+  includeCustomData = true,
+): WireConversation {
+  const view: WireConversation = {
+    id: conversation.id,
+    name: conversation.name,
+    state: "ACTIVE",
+    timestamp: { created: conversation.created },
+    properties: {},
+    media_state: { ...conversation.mediaState },
+  };
+  if (conversation.updated) view.timestamp.updated = conversation.updated;
+  if (conversation.displayName !== undefined) view.display_name = conversation.displayName;
+  if (conversation.imageUrl !== undefined) view.image_url = conversation.imageUrl;
+  if (conversation.ttl !== undefined) view.properties!.ttl = conversation.ttl;
+  if (conversation.customSortKey !== undefined) view.properties!.custom_sort_key = conversation.customSortKey;
+  if (includeCustomData && conversation.customData !== undefined) {
+    view.properties!.custom_data = conversation.customData;
+  }
+  const member = ctx.store.memberOf(conversation.id, caller.user.id);
+  if (member) view._embedded = { member: { id: member.id, state: member.state } };
+  return view;
+}
+
+/** A new conversation record (not stored yet). */
+export function newConversation(ctx: Context, createdBy: string, name?: string): ConversationRecord {
+  return {
+    id: `CON-${crypto.randomUUID()}`,
+    name: name ?? `CON-${crypto.randomUUID()}`,
+    seq: ctx.store.nextSeq(),
+    created: new Date().toISOString(),
+    createdBy,
+    mediaState: {
+      mute: false,
+      earmuff: false,
+      play_stream: false,
+      tts: false,
+      recording: false,
+      transcribing: false,
+    },
+  };
+}
+
+/** The conversation operations. */
+export function conversationHandlers(ctx: Context): Handlers {
+  const { store } = ctx;
+
+  function mayChange(conversation: ConversationRecord, caller: Caller): void {
+    if (conversation.createdBy === caller.user.id) return;
+    requireMember(ctx, conversation, caller, ["JOINED"], "change or delete it");
+  }
+
+  function assertNameFree(name: string, except?: string): void {
+    const other = store.conversationByName(name);
+    if (other && other.id !== except) {
+      throw new ApiError(
+        "conversation:error:duplicate-name",
+        `A conversation named ${JSON.stringify(name)} exists.`,
+      );
+    }
+  }
+
+  return {
+    createConversation: ({ caller, body }) => {
+      const request = body as WireCreateConversation;
+      if (request.name !== undefined) assertNameFree(request.name);
+      checkCustomData(request.properties?.custom_data);
+      const conversation = newConversation(ctx, caller.user.id, request.name);
+      if (request.display_name !== undefined) conversation.displayName = request.display_name;
+      if (request.image_url !== undefined) conversation.imageUrl = request.image_url;
+      const props = request.properties ?? {};
+      if (props.ttl) conversation.ttl = props.ttl;
+      if (props.custom_sort_key !== undefined) conversation.customSortKey = props.custom_sort_key;
+      if (props.custom_data !== undefined) conversation.customData = props.custom_data;
+      store.putConversation(conversation);
+      return { status: 201, body: conversationView(ctx, conversation, caller) };
+    },
+
+    getConversation: ({ caller, params }) => {
+      const key = params.conversation_id as string;
+      const conversation = store.conversation(key) ?? store.conversationByName(key);
+      if (!conversation) throw notFound(key);
+      return { status: 200, body: conversationView(ctx, conversation, caller) };
+    },
+
+    updateConversation: ({ caller, params, body }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      mayChange(conversation, caller);
+      const patch = body as WireUpdateConversation;
+      if (patch.name !== undefined) assertNameFree(patch.name, conversation.id);
+      const props = patch.properties;
+      checkCustomData(props?.custom_data);
+
+      const next: ConversationRecord = { ...conversation };
+      if (patch.name !== undefined) next.name = patch.name;
+      setOrClear(next, "displayName", patch.display_name);
+      setOrClear(next, "imageUrl", patch.image_url);
+      if (props === null) {
+        // The official SDK's way of clearing both custom fields while leaving ttl alone.
+        delete next.customSortKey;
+        delete next.customData;
+      } else if (props !== undefined) {
+        // ttl 0 and ttl null both mean "no time-to-live".
+        if (props.ttl !== undefined) setOrClear(next, "ttl", props.ttl === 0 ? null : props.ttl);
+        setOrClear(next, "customSortKey", props.custom_sort_key);
+        setOrClear(next, "customData", props.custom_data);
+      }
+      if (Object.keys(patch).length > 0) next.updated = new Date().toISOString();
+      store.putConversation(next);
+      return { status: 200, body: conversationView(ctx, next, caller) };
+    },
+
+    deleteConversation: ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      mayChange(conversation, caller);
+      store.deleteConversation(conversation.id);
+      return { status: 204 };
+    },
+
+    listUserConversations: ({ caller, params, url }) => {
+      const userId = params.user_id as string;
+      if (userId !== caller.user.id) {
+        if (!store.user(userId)) throw new ApiError("user:error:not-found", `No user has the id ${userId}.`);
+        throw new ApiError("system:error:permission", "Users can only list their own conversations.");
+      }
+      const byKey = params.order_by === "custom_sort_key"
+        ? (c: ConversationRecord) => [c.customSortKey ?? "", c.seq]
+        : (c: ConversationRecord) => [c.seq];
+      const conversations = store.membershipsOf(userId)
+        .filter((m) => m.state !== "LEFT")
+        .map((m) => store.conversation(m.conversationId))
+        .filter((c): c is ConversationRecord => c !== undefined);
+      const page = paginate(
+        conversations,
+        byKey,
+        pageRequest(params),
+        `conversations:${userId}:${params.order_by ?? "created"}`,
+        (cursor) => pageHref(url, cursor),
+      );
+      const includeCustomData = params.include_custom_data === true;
+      return {
+        status: 200,
+        body: {
+          page_size: params.page_size ?? 10,
+          _embedded: {
+            conversations: page.items.map((c) => conversationView(ctx, c, caller, includeCustomData)),
+          },
+          _links: page.links,
+        },
+      };
+    },
+  };
+}
+
+/** The pagination part of a list request's (validated) query. */
+export function pageRequest(params: Readonly<Record<string, unknown>>) {
+  return {
+    order: String(params.order ?? "ASC").toUpperCase() as "ASC" | "DESC",
+    pageSize: (params.page_size as number | undefined) ?? 10,
+    cursor: params.cursor as string | undefined,
+  };
+}
+
+function notFound(idOrName: string): ApiError {
+  return new ApiError(
+    "conversation:error:not-found",
+    `No conversation has the id or name ${JSON.stringify(idOrName)}.`,
+  );
+}
+
+function checkCustomData(data: JsonObject | null | undefined): void {
+  if (data && new TextEncoder().encode(JSON.stringify(data)).byteLength > CUSTOM_DATA_LIMIT) {
+    throw new ApiError(
+      "custom-data:error:max-data-sum-limit-exceeded",
+      `custom_data may hold at most ${CUSTOM_DATA_LIMIT} bytes of JSON.`,
+    );
+  }
+}
+
+/** Applies one field of a patch: undefined keeps, null clears, a value sets. */
+function setOrClear<K extends "displayName" | "imageUrl" | "ttl" | "customSortKey" | "customData">(
+  record: ConversationRecord,
+  key: K,
+  value: ConversationRecord[K] | null | undefined,
+): void {
+  if (value === null) delete record[key];
+  else if (value !== undefined) record[key] = value;
+}

@@ -1,0 +1,70 @@
+/**
+ * Fan-out: the one way anything reaches a client over the socket. Every push (stored events,
+ * ephemeral events, call signalling) goes through {@link Fanout.publish}, which hands one
+ * {@link Push} per session to the optional {@link PushHook} before it leaves. Tests of client
+ * robustness can use that seam to duplicate, delay or reorder pushes; without a hook each push is
+ * sent at once, so a conversation's events leave in id order.
+ *
+ * @module
+ */
+import type { JsonObject } from "./store.ts";
+
+/** One push about to leave for one session. */
+export interface Push {
+  /** The receiving user. */
+  readonly userId: string;
+  /** The receiving session. */
+  readonly sessionId: string;
+  /** The socket.io event name (the event type). */
+  readonly name: string;
+  /** The payload, which includes `type` as well. */
+  readonly payload: Readonly<JsonObject>;
+}
+
+/**
+ * Decides when (and how often) a push is sent: call `send` once to deliver it normally, more than
+ * once to duplicate it, later to delay it, or never to drop it.
+ */
+export type PushHook = (push: Push, send: () => void) => void;
+
+/** A session as fan-out sees it. */
+export interface Outlet {
+  /** Session id. */
+  readonly id: string;
+  /**
+   * Sends a push to the session's sockets; without a socket, keeps it for the session's resume
+   * when `durable` (stored events) and drops it otherwise (ephemeral data).
+   */
+  deliver(name: string, payload: JsonObject, durable: boolean): void;
+}
+
+/** Where fan-out finds the sessions of a user. */
+export interface Audience {
+  /** The open sessions of a user. */
+  sessionsOf(userId: string): Iterable<Outlet>;
+}
+
+/** Sends pushes to every session of the given users. */
+export class Fanout {
+  #audience: Audience;
+  #hook: PushHook;
+
+  /** Creates a fan-out over `audience`; `hook` sees each push before it is sent. */
+  constructor(audience: Audience, hook: PushHook = (_push, send) => send()) {
+    this.#audience = audience;
+    this.#hook = hook;
+  }
+
+  /**
+   * Pushes `payload` as event `name` to every session of every user in `userIds` (each user once).
+   * `durable` pushes are kept for sessions that are disconnected and replayed when they resume.
+   */
+  publish(userIds: Iterable<string>, name: string, payload: JsonObject, durable = true): void {
+    for (const userId of new Set(userIds)) {
+      for (const outlet of this.#audience.sessionsOf(userId)) {
+        const push: Push = { userId, sessionId: outlet.id, name, payload };
+        this.#hook(push, () => outlet.deliver(name, payload, durable));
+      }
+    }
+  }
+}

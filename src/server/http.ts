@@ -1,0 +1,256 @@
+/**
+ * The REST side of the server: a router over the operations of the OpenAPI document, with bearer
+ * authentication, body reading, validation and problem answers.
+ *
+ * For every request, in order: match an operation (404 or 405 otherwise), authenticate (401/403),
+ * read the body (415 for a non-JSON body, 413 above {@link BODY_LIMIT}, 400 for malformed JSON),
+ * validate parameters and body against the document (400 `http:error:validation-fail`), then call the
+ * operation's handler. Handlers refuse with {@link ApiError}; any other exception becomes a 500
+ * problem. Nothing is changed before all checks have passed.
+ *
+ * @module
+ */
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Claims } from "./auth.ts";
+import { ApiError, invalid, problemBody } from "./problems.ts";
+import type { UserRecord } from "./store.ts";
+import { type Issue, type Operation, operations } from "./validation.ts";
+
+/** Largest request body accepted, in bytes. */
+export const BODY_LIMIT = 256 * 1024;
+/** How much of an oversized body is read (and discarded) before the connection is closed instead. */
+const DRAIN_LIMIT = 16 * BODY_LIMIT;
+
+/** The authenticated user behind a request. */
+export interface Caller {
+  /** The user the token names (created on first use). */
+  user: UserRecord;
+  /** The verified claims. */
+  claims: Claims;
+}
+
+/** A validated request, as handlers see it. */
+export interface ApiRequest {
+  /** The caller; reading it throws for operations that allow anonymous calls. */
+  readonly caller: Caller;
+  /** Path and query parameters, decoded and coerced to their declared types. */
+  readonly params: Readonly<Record<string, unknown>>;
+  /** The parsed JSON body, valid for the operation (undefined when it has none). */
+  readonly body: unknown;
+  /** The request URL (for page links). */
+  readonly url: URL;
+}
+
+/** What a handler answers. */
+export interface Reply {
+  /** HTTP status. */
+  status: number;
+  /** JSON body; none when undefined. */
+  body?: unknown;
+  /** Runs right after the answer was written, e.g. pushes a client expects after it. */
+  after?: () => void;
+}
+
+/** A handler of one operation. */
+export type Handler = (request: ApiRequest) => Reply | Promise<Reply>;
+
+/** Handlers by `operationId`. */
+export type Handlers = Record<string, Handler>;
+
+/** Turns a bearer token into a caller; throws {@link ApiError} (401/403) to refuse. */
+export type Authenticate = (token: string, path: string) => Promise<Caller>;
+
+interface Route {
+  operation: Operation;
+  segments: (string | { param: string })[];
+  handler: Handler;
+}
+
+/** The link to another page of the list `url` shows: the same query with `cursor` replaced. */
+export function pageHref(url: URL, cursor: string): string {
+  const query = new URLSearchParams(url.search);
+  query.set("cursor", cursor);
+  return `${url.pathname}?${query}`;
+}
+
+/**
+ * Builds the request listener of the REST API. Every operation of the document needs a handler;
+ * a missing one is a programming error reported at start.
+ */
+export function restListener(
+  handlers: Handlers,
+  authenticate: Authenticate,
+): (req: IncomingMessage, res: ServerResponse) => void {
+  const routes: Route[] = operations().map((operation) => {
+    const handler = handlers[operation.id];
+    if (!handler) throw new Error(`no handler for operation ${operation.id}`);
+    const segments = operation.path.split("/").slice(1).map((s) => {
+      const param = /^\{(.+)\}$/.exec(s)?.[1];
+      return param === undefined ? s : { param };
+    });
+    return { operation, segments, handler };
+  });
+  // Literal segments win over placeholders: `/members/me` before `/members/{member_id}`.
+  const literals = (r: Route) => r.segments.filter((s) => typeof s === "string").length;
+  routes.sort((a, b) => literals(b) - literals(a));
+
+  return (req, res) => {
+    const instance = crypto.randomUUID();
+    handle(routes, authenticate, req, res).catch((err) => {
+      const problem = err instanceof ApiError ? err : internal(err);
+      send(res, problem.status, problemBody(problem, instance), problem.status === 413);
+    });
+  };
+}
+
+async function handle(
+  routes: Route[],
+  authenticate: Authenticate,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const method = (req.method ?? "GET").toUpperCase();
+  const url = new URL(req.url ?? "/", "http://localhost");
+  if (method === "OPTIONS") {
+    req.resume();
+    return send(res, 204, undefined);
+  }
+
+  const pathSegments = url.pathname.split("/").slice(1);
+  const matches = routes
+    .map((route) => ({ route, params: matchPath(route, pathSegments) }))
+    .filter((m): m is { route: Route; params: Record<string, string> } => m.params !== undefined);
+  const match = matches.find((m) => m.route.operation.method === method);
+  if (!match) {
+    req.resume();
+    if (matches.length === 0) {
+      throw new ApiError("http:error:not-found", `There is no ${url.pathname} in this API.`);
+    }
+    res.setHeader("allow", [...new Set(matches.map((m) => m.route.operation.method))].join(", "));
+    throw new ApiError("http:error:method-not-allowed", `${url.pathname} does not accept ${method}.`);
+  }
+  const { operation, handler } = match.route;
+
+  // Operations open to anonymous callers (the metrics report) do not look at the token at all.
+  let caller: Caller | undefined;
+  if (!operation.authOptional) {
+    const token = /^bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? "")?.[1];
+    try {
+      if (!token) {
+        throw new ApiError("system:error:invalid-token", "Send the token as 'Authorization: Bearer <JWT>'.");
+      }
+      caller = await authenticate(token, url.pathname);
+    } catch (err) {
+      req.resume();
+      throw err;
+    }
+  }
+
+  const body = await readBody(req, operation);
+
+  const params: Record<string, unknown> = { ...match.params };
+  for (const [key, value] of url.searchParams) {
+    if (!(key in params)) params[key] = value;
+  }
+  const issues: Issue[] = [
+    ...operation.checkParams(params),
+    ...(operation.hasBody ? operation.checkBody(body) : []),
+  ];
+  if (issues.length > 0) throw invalid(issues);
+
+  const request: ApiRequest = {
+    get caller(): Caller {
+      if (!caller) throw new ApiError("system:error:invalid-token", "This request needs a token.");
+      return caller;
+    },
+    params,
+    body,
+    url,
+  };
+  const reply = await handler(request);
+  send(res, reply.status, reply.body);
+  reply.after?.();
+}
+
+/** The decoded path parameters when `segments` fit the route's template. */
+function matchPath(route: Route, segments: string[]): Record<string, string> | undefined {
+  if (segments.length !== route.segments.length) return undefined;
+  const params: Record<string, string> = {};
+  for (const [i, expected] of route.segments.entries()) {
+    const actual = segments[i]!;
+    if (typeof expected === "string") {
+      if (actual !== expected) return undefined;
+      continue;
+    }
+    try {
+      params[expected.param] = decodeURIComponent(actual);
+    } catch {
+      throw invalid([{ name: expected.param, reason: "is not validly percent-encoded" }]);
+    }
+  }
+  return params;
+}
+
+/** Reads the body of an operation that takes one; other bodies are drained and ignored. */
+async function readBody(req: IncomingMessage, operation: Operation): Promise<unknown> {
+  if (!operation.hasBody) {
+    req.resume();
+    return undefined;
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Uint8Array>) {
+    size += chunk.byteLength;
+    if (size <= BODY_LIMIT) chunks.push(chunk);
+    else if (size > DRAIN_LIMIT) break;
+  }
+  if (size > BODY_LIMIT) {
+    throw new ApiError("http:error:payload-too-large", `The body is larger than ${BODY_LIMIT} bytes.`);
+  }
+  if (size === 0) {
+    throw invalid([{ name: "body", reason: "is required" }], "This operation needs a JSON body.");
+  }
+
+  const type = req.headers["content-type"] ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
+    throw new ApiError(
+      "http:error:unsupported-media-type",
+      `Send the body as JSON with 'Content-Type: application/json' (got ${JSON.stringify(type)}).`,
+    );
+  }
+  const text = new TextDecoder().decode(concat(chunks, size));
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw invalid([{ name: "body", reason: `is not valid JSON: ${(err as Error).message}` }]);
+  }
+}
+
+function concat(chunks: Uint8Array[], size: number): Uint8Array {
+  const out = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return out;
+}
+
+function internal(err: unknown): ApiError {
+  console.error("reference server: unexpected failure", err);
+  return new ApiError("system:error:internal-error", "The server failed to handle this request.");
+}
+
+function send(res: ServerResponse, status: number, body: unknown, close = false): void {
+  if (res.headersSent) return;
+  res.setHeader("access-control-allow-origin", "*");
+  res.setHeader("access-control-allow-methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
+  res.setHeader("access-control-allow-headers", "authorization, content-type");
+  if (close) res.setHeader("connection", "close");
+  if (body === undefined) {
+    res.writeHead(status).end();
+    return;
+  }
+  const text = JSON.stringify(body);
+  res.writeHead(status, { "content-type": "application/json; charset=utf-8" }).end(text);
+}

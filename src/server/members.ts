@@ -1,0 +1,303 @@
+/**
+ * Memberships: invite, join, read, list, answer an invitation, leave. A user has at most one
+ * membership per conversation; inviting or joining again after leaving reuses it (same member id).
+ *
+ * Who may do what: the creator and joined members invite; a user joins (any conversation) and
+ * leaves only as themself; invited and joined members read the members. Every change is recorded as
+ * a `member:*` event: `member:invited` reaches the joined members and the invited user, `member:left`
+ * the joined members including the one leaving.
+ *
+ * @module
+ */
+import type { WireChannel, WireCreateMember, WireMember } from "../wire.ts";
+import { conversationById, pageRequest, requireMember } from "./conversations.ts";
+import type { Context } from "./context.ts";
+import { paginate } from "./cursors.ts";
+import { type Caller, type Handlers, pageHref } from "./http.ts";
+import { ApiError } from "./problems.ts";
+import type { ConversationRecord, JsonObject, MemberRecord, UserRecord } from "./store.ts";
+import { userView } from "./users.ts";
+
+/** Most invited and joined members a conversation may have. */
+export const MEMBER_LIMIT = 1000;
+
+/** Why a member left, carried into `member:left` as `body.reason`. */
+export interface LeaveReason {
+  /** Machine-readable reason, e.g. `REMOTE_REJECT`. */
+  code?: string;
+  /** Human-readable reason. */
+  text?: string;
+}
+
+/** Called before a member leaves, e.g. to hang up the member's call leg first. */
+export type BeforeLeave = (
+  conversation: ConversationRecord,
+  member: MemberRecord,
+  reason: LeaveReason,
+) => void;
+
+/** The wire form of a member. */
+export function memberView(ctx: Context, member: MemberRecord): WireMember {
+  const user = ctx.store.user(member.userId);
+  const view: WireMember = {
+    id: member.id,
+    state: member.state,
+    channel: member.channel,
+    timestamp: member.timestamp,
+  };
+  if (user) view._embedded = { user: userView(user) };
+  return view;
+}
+
+/** Makes `user` a joined member (new, invited or left before) and records `member:joined`. */
+export function join(
+  ctx: Context,
+  conversation: ConversationRecord,
+  user: UserRecord,
+  channel: WireChannel,
+): MemberRecord {
+  const existing = ctx.store.memberOf(conversation.id, user.id);
+  if (existing?.state === "JOINED") {
+    throw new ApiError(
+      "conversation:error:member-already-joined",
+      `${user.name} has already joined ${conversation.id}.`,
+    );
+  }
+  if (existing?.state !== "INVITED") assertRoom(ctx, conversation);
+  const member = upsert(
+    ctx,
+    conversation,
+    user,
+    existing,
+    "JOINED",
+    existing?.state === "INVITED" ? existing.channel : channel,
+  );
+  ctx.log.record({
+    conversationId: conversation.id,
+    type: "member:joined",
+    from: member.id,
+    body: memberBody(member, user),
+  });
+  return member;
+}
+
+/** Ends a membership and records `member:left` (also pushed to the member leaving). */
+export function leave(
+  ctx: Context,
+  conversation: ConversationRecord,
+  member: MemberRecord,
+  reason: LeaveReason,
+): void {
+  const user = ctx.store.user(member.userId)!;
+  const left: MemberRecord = { ...member, state: "LEFT", timestamp: { ...member.timestamp, left: now() } };
+  ctx.store.putMember(left);
+  const body = memberBody(left, user);
+  if (reason.code !== undefined || reason.text !== undefined) body.reason = { ...reason };
+  ctx.log.record({ conversationId: conversation.id, type: "member:left", from: member.id, body }, [user.id]);
+}
+
+/** The member operations; `beforeLeave` runs before a member leaves (the call logic hangs up there). */
+export function memberHandlers(ctx: Context, beforeLeave: BeforeLeave): Handlers {
+  const { store } = ctx;
+
+  function memberIn(conversation: ConversationRecord, id: string): MemberRecord {
+    const member = store.member(id);
+    if (!member || member.conversationId !== conversation.id) {
+      throw new ApiError("conversation:error:member-not-found", `No member ${id} in ${conversation.id}.`);
+    }
+    return member;
+  }
+
+  function ownMember(
+    conversation: ConversationRecord,
+    id: string,
+    caller: Caller,
+    action: string,
+  ): MemberRecord {
+    const member = memberIn(conversation, id);
+    if (member.userId !== caller.user.id) {
+      throw new ApiError("system:error:permission", `Only the member's own user may ${action}.`);
+    }
+    return member;
+  }
+
+  return {
+    listMembers: ({ caller, params, url }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
+      const page = paginate(
+        store.members(conversation.id),
+        (m) => [m.seq],
+        pageRequest(params),
+        `members:${conversation.id}`,
+        (cursor) => pageHref(url, cursor),
+      );
+      return {
+        status: 200,
+        body: {
+          page_size: params.page_size ?? 10,
+          _embedded: { members: page.items.map((m) => memberView(ctx, m)) },
+          _links: page.links,
+        },
+      };
+    },
+
+    createMember: ({ caller, params, body }) => {
+      const request = body as WireCreateMember;
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      const channel: WireChannel = request.channel ?? { type: "app" };
+
+      if (request.state === "joined") {
+        const { id, name } = request.user;
+        if (
+          (id !== undefined && id !== caller.user.id) || (name !== undefined && name !== caller.user.name)
+        ) {
+          throw new ApiError(
+            "system:error:permission",
+            "A user can only join as themself; invite others instead.",
+          );
+        }
+        return { status: 201, body: memberView(ctx, join(ctx, conversation, caller.user, channel)) };
+      }
+
+      let inviter: MemberRecord | undefined;
+      if (conversation.createdBy !== caller.user.id) {
+        inviter = requireMember(ctx, conversation, caller, ["JOINED"], "invite users");
+      } else {
+        inviter = store.memberOf(conversation.id, caller.user.id);
+      }
+      const invitee = store.userByName(request.user.name);
+      if (!invitee) {
+        throw new ApiError(
+          "user:error:not-found",
+          `No user is named ${JSON.stringify(request.user.name)}; users exist once they have logged in.`,
+        );
+      }
+      const existing = store.memberOf(conversation.id, invitee.id);
+      if (existing?.state === "JOINED") {
+        throw new ApiError("conversation:error:member-already-joined", `${invitee.name} has already joined.`);
+      }
+      if (existing?.state === "INVITED") {
+        throw new ApiError(
+          "conversation:error:member-already-invited",
+          `${invitee.name} is already invited.`,
+        );
+      }
+      assertRoom(ctx, conversation);
+      const member = upsert(ctx, conversation, invitee, existing, "INVITED", channel);
+      const invited: JsonObject = {
+        conversation: {
+          conversation_id: conversation.id,
+          name: conversation.name,
+          ...conversation.displayName !== undefined ? { display_name: conversation.displayName } : {},
+        },
+        ...memberBody(member, invitee),
+        media: { audio_settings: { enabled: false, earmuffed: false, muted: false } },
+        invited_by: caller.user.name,
+      };
+      ctx.log.record(
+        { conversationId: conversation.id, type: "member:invited", from: inviter?.id, body: invited },
+        [invitee.id],
+      );
+      return { status: 201, body: memberView(ctx, member) };
+    },
+
+    getMyMember: ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      const member = store.memberOf(conversation.id, caller.user.id);
+      if (!member) {
+        throw new ApiError(
+          "conversation:error:member-not-found",
+          `You have no membership in ${conversation.id}.`,
+        );
+      }
+      return { status: 200, body: memberView(ctx, member) };
+    },
+
+    getMember: ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
+      return { status: 200, body: memberView(ctx, memberIn(conversation, params.member_id as string)) };
+    },
+
+    updateMember: ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      const member = ownMember(conversation, params.member_id as string, caller, "accept an invitation");
+      if (member.state === "LEFT") {
+        throw new ApiError(
+          "conversation:error:invalid-state",
+          "The invitation was withdrawn or already ended.",
+        );
+      }
+      return { status: 200, body: memberView(ctx, join(ctx, conversation, caller.user, member.channel)) };
+    },
+
+    deleteMember: ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.conversation_id as string);
+      const member = ownMember(conversation, params.member_id as string, caller, "leave, hang up or reject");
+      if (params.from !== undefined && params.from !== member.id) {
+        throw new ApiError(
+          "system:error:permission",
+          `from must be your own member id (${member.id}) or absent.`,
+        );
+      }
+      // Leaving twice is harmless: the second time changes and pushes nothing.
+      if (member.state === "LEFT") return { status: 204 };
+      const reason: LeaveReason = {};
+      if (params.reason_code !== undefined) reason.code = params.reason_code as string;
+      if (params.reason_text !== undefined) reason.text = params.reason_text as string;
+      beforeLeave(conversation, member, reason);
+      leave(ctx, conversation, member, reason);
+      return { status: 204 };
+    },
+  };
+}
+
+function memberBody(member: MemberRecord, user: UserRecord): JsonObject {
+  return { member_id: member.id, user: { id: user.id, name: user.name }, channel: member.channel };
+}
+
+function upsert(
+  ctx: Context,
+  conversation: ConversationRecord,
+  user: UserRecord,
+  existing: MemberRecord | undefined,
+  state: "INVITED" | "JOINED",
+  channel: WireChannel,
+): MemberRecord {
+  const time = now();
+  const member: MemberRecord = existing
+    ? {
+      ...existing,
+      state,
+      channel,
+      timestamp: state === "JOINED" && existing.state === "INVITED"
+        ? { ...existing.timestamp, joined: time }
+        : { [state === "JOINED" ? "joined" : "invited"]: time },
+    }
+    : {
+      id: `MEM-${crypto.randomUUID()}`,
+      conversationId: conversation.id,
+      userId: user.id,
+      state,
+      channel,
+      timestamp: { [state === "JOINED" ? "joined" : "invited"]: time },
+      seq: ctx.store.nextSeq(),
+    };
+  ctx.store.putMember(member);
+  return member;
+}
+
+function assertRoom(ctx: Context, conversation: ConversationRecord): void {
+  const active = ctx.store.members(conversation.id).filter((m) => m.state !== "LEFT").length;
+  if (active >= MEMBER_LIMIT) {
+    throw new ApiError(
+      "conversation:error:maximum-number-of-members",
+      `${conversation.id} has ${MEMBER_LIMIT} invited and joined members already.`,
+    );
+  }
+}
+
+function now(): string {
+  return new Date().toISOString();
+}

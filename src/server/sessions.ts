@@ -1,0 +1,298 @@
+/**
+ * Client sessions over socket.io (wire protocol §4): login through the handshake query, resume with
+ * `session_id`, pending events, `session:logout`, and the server-side end of expired tokens.
+ *
+ * A session outlives its sockets. While it has none, stored events pushed to it are queued, at most
+ * {@link PENDING_LIMIT} of them (the oldest are dropped first; a client can always back-fill from the
+ * REST event list), and handed over as `pending_events` when a socket resumes it. Clients that send
+ * `acknowledge_events=true` on login (the official SDK does) get pushes with an ack callback; pushes
+ * not yet acknowledged when a socket drops are queued again, so a transport that dies silently loses
+ * nothing. A user keeps at most {@link SESSIONS_PER_USER} sessions: a new login replaces the user's
+ * oldest session that has no socket, and is refused with `session:error:max-open-sessions` when all
+ * have one.
+ *
+ * @module
+ */
+import type { WireSessionSuccess } from "../wire.ts";
+import { type Auth, TokenError } from "./auth.ts";
+import type { ServerSocket, SocketServer } from "./deps.ts";
+import type { Audience, Outlet } from "./fanout.ts";
+import type { Handlers } from "./http.ts";
+import { ApiError } from "./problems.ts";
+import type { JsonObject, UserRecord } from "./store.ts";
+
+/** Most pushes kept for a session without a socket. */
+export const PENDING_LIMIT = 500;
+/** Most sessions a user may hold at once. */
+export const SESSIONS_PER_USER = 32;
+
+/** setTimeout's longest delay; longer token lifetimes are waited out in several steps. */
+const MAX_DELAY_MS = 2_147_483_647;
+
+interface Attached {
+  timer: ReturnType<typeof setTimeout> | undefined;
+  /** Pushes sent with an ack callback and not acknowledged yet, by sequence number. */
+  unacked: Map<number, JsonObject>;
+  seq: number;
+}
+
+/** One login of a user: an id, the token's expiry, its sockets and its queue. */
+export class Session implements Outlet {
+  /** `SES-<uuid>`. */
+  readonly id: string;
+  /** The user. */
+  readonly user: UserRecord;
+  /** When the session's current token expires, in seconds since the epoch. */
+  exp: number;
+  /** Whether the client acknowledges pushes. */
+  acks = false;
+  #sockets = new Map<ServerSocket, Attached>();
+  #pending: JsonObject[] = [];
+  #ended = false;
+
+  constructor(user: UserRecord, exp: number) {
+    this.id = `SES-${crypto.randomUUID()}`;
+    this.user = user;
+    this.exp = exp;
+  }
+
+  /** Whether a socket is attached. */
+  get connected(): boolean {
+    return this.#sockets.size > 0;
+  }
+
+  /** The attached sockets. */
+  get sockets(): ServerSocket[] {
+    return [...this.#sockets.keys()];
+  }
+
+  deliver(name: string, payload: JsonObject, durable: boolean): void {
+    if (this.#ended) return;
+    if (!this.connected) {
+      if (durable) this.#enqueue([payload]);
+      return;
+    }
+    for (const [socket, attached] of this.#sockets) {
+      if (this.acks && durable) {
+        const seq = ++attached.seq;
+        attached.unacked.set(seq, payload);
+        if (attached.unacked.size > PENDING_LIMIT) {
+          attached.unacked.delete(attached.unacked.keys().next().value!);
+        }
+        socket.emit(name, payload, () => attached.unacked.delete(seq));
+      } else {
+        socket.emit(name, payload);
+      }
+    }
+  }
+
+  /** Takes the queued pushes, oldest first. */
+  takePending(): JsonObject[] {
+    const pending = this.#pending;
+    this.#pending = [];
+    return pending;
+  }
+
+  /** Attaches a logged-in socket, which is disconnected by the server when the token expires. */
+  attach(socket: ServerSocket): void {
+    const attached: Attached = { timer: undefined, unacked: new Map(), seq: 0 };
+    this.#sockets.set(socket, attached);
+    this.#schedule(socket, attached);
+  }
+
+  /** Detaches a socket that went away; what it had not acknowledged is queued again. */
+  detach(socket: ServerSocket): void {
+    const attached = this.#sockets.get(socket);
+    if (!attached) return;
+    clearTimeout(attached.timer);
+    this.#sockets.delete(socket);
+    if (!this.#ended && !this.connected) this.#enqueue([...attached.unacked.values()], true);
+  }
+
+  /** Applies a new token expiry to the session and its sockets. */
+  renew(exp: number): void {
+    this.exp = exp;
+    for (const [socket, attached] of this.#sockets) this.#schedule(socket, attached);
+  }
+
+  /** Ends the session: its queue is dropped and its sockets are disconnected. */
+  end(): void {
+    this.#ended = true;
+    this.#pending = [];
+    for (const socket of this.sockets) {
+      this.detach(socket);
+      socket.disconnect(true);
+    }
+  }
+
+  /** Stops the expiry timers (when the server closes). */
+  stopTimers(): void {
+    for (const attached of this.#sockets.values()) clearTimeout(attached.timer);
+  }
+
+  #schedule(socket: ServerSocket, attached: Attached): void {
+    clearTimeout(attached.timer);
+    const delay = this.exp * 1000 - Date.now();
+    attached.timer = setTimeout(() => {
+      if (Date.now() >= this.exp * 1000) socket.disconnect(true);
+      else this.#schedule(socket, attached);
+    }, Math.min(Math.max(delay, 0), MAX_DELAY_MS));
+  }
+
+  #enqueue(payloads: JsonObject[], older = false): void {
+    this.#pending = older ? [...payloads, ...this.#pending] : [...this.#pending, ...payloads];
+    if (this.#pending.length > PENDING_LIMIT) this.#pending = this.#pending.slice(-PENDING_LIMIT);
+  }
+}
+
+/** What the session layer needs from the rest of the server. */
+export interface SessionsOptions {
+  /** Verifies login tokens. */
+  auth: Auth;
+  /** The user named by a token, created on first use. */
+  userNamed(name: string): UserRecord;
+}
+
+/** The open sessions, and the socket.io side of logging in. */
+export class Sessions implements Audience {
+  #byId = new Map<string, Session>();
+  #byUser = new Map<string, Session[]>();
+  #options: SessionsOptions;
+
+  /** Creates an empty registry. */
+  constructor(options: SessionsOptions) {
+    this.#options = options;
+  }
+
+  /** Logs in every socket that connects to `io`. */
+  listen(io: SocketServer): void {
+    io.on("connection", (socket) => void this.#login(socket));
+  }
+
+  /** A session by id. */
+  get(id: string): Session | undefined {
+    return this.#byId.get(id);
+  }
+
+  sessionsOf(userId: string): Iterable<Session> {
+    return this.#byUser.get(userId) ?? [];
+  }
+
+  /** Every session, or those of one user. */
+  all(userId?: string): Session[] {
+    return userId === undefined ? [...this.#byId.values()] : [...this.sessionsOf(userId)];
+  }
+
+  /** Ends a session and forgets it. */
+  end(session: Session): void {
+    session.end();
+    this.#byId.delete(session.id);
+    const list = (this.#byUser.get(session.user.id) ?? []).filter((s) => s !== session);
+    if (list.length > 0) this.#byUser.set(session.user.id, list);
+    else this.#byUser.delete(session.user.id);
+  }
+
+  /** Stops every timer (the sockets themselves are closed with socket.io). */
+  close(): void {
+    for (const session of this.#byId.values()) session.stopTimers();
+  }
+
+  async #login(socket: ServerSocket): Promise<void> {
+    const query = socket.handshake.query;
+    const token = typeof query.token === "string" ? query.token : "";
+    let claims;
+    try {
+      claims = await this.#options.auth.verify(token);
+    } catch (err) {
+      const code = err instanceof TokenError ? err.code : "system:error:invalid-token";
+      return refuse(socket, code, err instanceof Error ? err.message : "The token was refused.");
+    }
+    if (socket.disconnected) return;
+    if (claims.sub === undefined) {
+      return refuse(
+        socket,
+        "system:error:permission",
+        "An application token without sub cannot open a session.",
+      );
+    }
+    const user = this.#options.userNamed(claims.sub);
+
+    const requested = typeof query.session_id === "string" && query.session_id !== ""
+      ? query.session_id
+      : undefined;
+    let session: Session;
+    if (requested !== undefined) {
+      const found = this.#byId.get(requested);
+      if (!found || found.user.id !== user.id) {
+        return refuse(
+          socket,
+          "session:error:invalid",
+          "The session does not exist (any more) or is not this user's.",
+        );
+      }
+      session = found;
+      session.renew(claims.exp);
+    } else {
+      if (!this.#makeRoom(user.id)) {
+        return refuse(
+          socket,
+          "session:error:max-open-sessions",
+          `A user may hold ${SESSIONS_PER_USER} sessions.`,
+        );
+      }
+      session = new Session(user, claims.exp);
+      this.#byId.set(session.id, session);
+      this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
+    }
+    if (query.acknowledge_events === "true") session.acks = true;
+
+    const success: WireSessionSuccess = {
+      body: {
+        id: session.id,
+        user_id: user.id,
+        name: user.name,
+        api_key: claims.applicationId,
+        pending_events: session.takePending() as NonNullable<WireSessionSuccess["body"]["pending_events"]>,
+      },
+    };
+    socket.emit("session:success", success);
+    session.attach(socket);
+    socket.on("session:logout", () => this.end(session));
+    socket.on("disconnect", () => session.detach(socket));
+  }
+
+  /** Makes room for one more session of the user; false when every session has a socket. */
+  #makeRoom(userId: string): boolean {
+    const list = [...this.sessionsOf(userId)];
+    if (list.length < SESSIONS_PER_USER) return true;
+    const idle = list.find((s) => !s.connected);
+    if (!idle) return false;
+    this.end(idle);
+    return true;
+  }
+}
+
+/** The REST side of sessions: token refresh, and the metrics report sent after reconnecting. */
+export function sessionHandlers(sessions: Sessions): Handlers {
+  return {
+    refreshSession: ({ caller, params }) => {
+      const id = params.session_id as string;
+      const session = sessions.get(id);
+      if (!session) throw new ApiError("session:error:not-found", `No open session has the id ${id}.`);
+      if (session.user.id !== caller.user.id) {
+        throw new ApiError("system:error:permission", "A token can only refresh its own user's sessions.");
+      }
+      // From now on the new token's expiry decides when the session's sockets are disconnected.
+      session.renew(caller.claims.exp);
+      return { status: 200, body: { session_id: session.id } };
+    },
+    // Only logged by the official client on failure; nothing to keep.
+    reportMetrics: () => ({ status: 204 }),
+  };
+}
+
+/** Refuses a login: the error event (its name is what clients act on), then the server's disconnect. */
+function refuse(socket: ServerSocket, event: string, detail: string): void {
+  socket.emit(event, { code: event, detail });
+  socket.disconnect(true);
+}
