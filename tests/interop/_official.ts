@@ -196,9 +196,19 @@ export class OfficialClient {
   }
 }
 
-/** Starts one official client per name, e.g. `const [alice, bob] = await startOfficial(url, "alice", "bob")`. */
-export function startOfficial(serverUrl: string, ...labels: string[]): Promise<OfficialClient[]> {
-  return Promise.all(labels.map((label) => OfficialClient.start(serverUrl, label)));
+/**
+ * Starts one official client per label, in parallel: `const [a, b] = await startOfficial(url, "a", "b")`.
+ * If one fails to start, the others are closed before the error is thrown.
+ */
+export async function startOfficial(serverUrl: string, ...labels: string[]): Promise<OfficialClient[]> {
+  const started = await Promise.allSettled(labels.map((label) => OfficialClient.start(serverUrl, label)));
+  const clients = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
+  const failed = started.find((s) => s.status === "rejected");
+  if (failed) {
+    await Promise.all(clients.map((c) => c.close()));
+    throw failed.reason;
+  }
+  return clients;
 }
 
 async function readLines(stream: ReadableStream<Uint8Array>, onLine: (line: string) => void): Promise<void> {
