@@ -101,6 +101,8 @@ export interface ConnectOptions {
   sessionId?: string;
   /** Send `acknowledge_events=true` and acknowledge every push, as the official SDK does. */
   acks?: boolean;
+  /** With `acks`: receive pushes but never acknowledge them. */
+  withholdAcks?: boolean;
   /** Reconnect automatically (quickly), resuming the session, as the official SDK does. */
   reconnect?: boolean;
 }
@@ -111,19 +113,19 @@ export class Client {
   #consumed = 0;
   #waiters = new Set<() => void>();
 
-  private constructor(readonly socket: ClientSocket, readonly token: string) {
+  private constructor(readonly socket: ClientSocket, readonly token: string | undefined, acks: boolean) {
     socket.onAny((name: string, ...args: unknown[]) => {
       const ack = args.at(-1);
-      if (typeof ack === "function") ack();
+      if (typeof ack === "function" && acks) ack();
       this.#record(name, args[0]);
     });
     socket.on("disconnect", (reason) => this.#record("disconnect", reason));
     socket.io.on("reconnect", () => this.#record("reconnect", undefined));
   }
 
-  /** Opens a socket with the login query (`token`, optionally `session_id`). */
-  static open(server: ReferenceServer, token: string, options: ConnectOptions = {}): Client {
-    const query: Record<string, string> = { token };
+  /** Opens a socket with the login query (`token` unless undefined, optionally `session_id`). */
+  static open(server: ReferenceServer, token: string | undefined, options: ConnectOptions = {}): Client {
+    const query: Record<string, string> = token === undefined ? {} : { token };
     if (options.sessionId !== undefined) query.session_id = options.sessionId;
     if (options.acks) query.acknowledge_events = "true";
     const socket = io(server.url, {
@@ -136,14 +138,14 @@ export class Client {
       reconnectionDelayMax: 100,
       randomizationFactor: 0,
     });
-    return new Client(socket, token);
+    return new Client(socket, token, !options.withholdAcks);
   }
 
   /** Waits for `session:success` and answers its body; reconnects then resume that session. */
   async login(): Promise<Json> {
     const success = await this.next("session:success");
     // Like the official SDK: later reconnects send only the token and the session id.
-    this.socket.io.opts.query = { token: this.token, session_id: success.body.id };
+    this.socket.io.opts.query = { token: this.token ?? "", session_id: success.body.id };
     return success.body;
   }
 
