@@ -1,0 +1,3 @@
+// npm dependencies of the maintenance scripts (benchmarks), named in one place.
+export { io as connectSocket } from "npm:socket.io-client@^4.8.4";
+export type { Socket } from "npm:socket.io-client@^4.8.4";
