@@ -2,3 +2,5 @@
 export { default as FakeTimers } from "npm:@sinonjs/fake-timers@^15.5.0";
 export { io } from "npm:socket.io-client@^4.8.1";
 export type { Socket as ClientSocket } from "npm:socket.io-client@^4.8.1";
+export { Server as SocketIoServer } from "npm:socket.io@^4.8.1";
+export type { Socket as SocketIoServerSocket } from "npm:socket.io@^4.8.1";

@@ -18,6 +18,8 @@ import { SDK_NAME, SDK_VERSION } from "./version.ts";
 
 /** How long the server has to answer a login. */
 export const LOGIN_TIMEOUT_MS = 5_000;
+/** How long `logout` waits for the server to close the connection. */
+export const LOGOUT_GRACE_MS = 1_000;
 
 /** Who is logged in, from `session:success`. */
 export interface SessionInfo {
@@ -49,6 +51,8 @@ export interface SocketSettings {
   websocketUrl: string;
   /** socket.io path, e.g. `/v2/rtc`. */
   websocketPath: string;
+  /** How long the server has to answer a login (default {@link LOGIN_TIMEOUT_MS}; tests shorten it). */
+  loginTimeoutMs?: number;
 }
 
 const LOGIN_ERRORS: Record<string, [code: string, message: string]> = {
@@ -98,6 +102,7 @@ export class SocketSession {
   #socket: Socket | undefined;
   #options: Partial<ManagerOptions & SocketOptions> | undefined;
   #info: SessionInfo | undefined;
+  #token = "";
   #outage = false;
 
   /** Prepares a session; nothing connects until {@link login}. */
@@ -123,6 +128,7 @@ export class SocketSession {
       acknowledge_events: "true",
     };
     if (sessionId) query.session_id = sessionId;
+    this.#token = token;
     const options: Partial<ManagerOptions & SocketOptions> = {
       path: this.#settings.websocketPath,
       transports: ["websocket"],
@@ -145,15 +151,12 @@ export class SocketSession {
         this.close();
         reject(err);
       };
+      const timeoutMs = this.#settings.loginTimeoutMs ?? LOGIN_TIMEOUT_MS;
       const timer = setTimeout(() => {
         fail(
-          new VonageError(
-            "SESSION_ERROR",
-            "session:error:timeout",
-            `No login answer within ${LOGIN_TIMEOUT_MS} ms`,
-          ),
+          new VonageError("SESSION_ERROR", "session:error:timeout", `No login answer within ${timeoutMs} ms`),
         );
-      }, LOGIN_TIMEOUT_MS);
+      }, timeoutMs);
 
       socket.onAny((event: string, ...args: unknown[]) => {
         const ack = args.at(-1);
@@ -169,7 +172,8 @@ export class SocketSession {
             return;
           }
           this.#info = info;
-          options.query = { token: query.token!, session_id: info.id };
+          // Reconnects send only these two, so the server resumes this session with the latest token.
+          options.query = { token: this.#token, session_id: info.id };
           if (pending) {
             pending = false;
             clearTimeout(timer);
@@ -214,36 +218,61 @@ export class SocketSession {
         }
       });
 
-      socket.io.on("reconnect", () => {
-        this.#outage = false;
-        this.#logger.info("WS", "reconnected");
-        this.#handlers.reconnection();
-      });
+      socket.io.on("reconnect", this.#onReconnect);
     });
   }
 
   /** Uses `token` for later reconnects (after `refreshSession`). */
   setToken(token: string): void {
+    this.#token = token;
     const query = this.#options?.query as Record<string, string> | undefined;
     if (query) query.token = token;
   }
 
-  /** Tells the server the session is over (`session:logout`), then disconnects. */
-  logout(): void {
-    this.#socket?.emit("session:logout", { tid: uuid(), body: {} });
-    this.close();
+  /**
+   * Tells the server the session is over (`session:logout`), then disconnects. Resolves once the
+   * server has closed the connection in answer, or after {@link LOGOUT_GRACE_MS}: disconnecting right
+   * after the emit can lose the packet (observed in Deno), and a session left open could be resumed.
+   */
+  logout(): Promise<void> {
+    const socket = this.#detach();
+    if (!socket?.connected) {
+      socket?.disconnect();
+      return Promise.resolve();
+    }
+    return new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        socket.disconnect();
+        resolve();
+      };
+      const timer = setTimeout(done, LOGOUT_GRACE_MS);
+      socket.once("disconnect", done);
+      socket.emit("session:logout", { tid: uuid(), body: {} });
+    });
   }
 
   /** Disconnects without logging out (the session can be resumed later). */
   close(): void {
+    this.#detach()?.disconnect();
+  }
+
+  /** Stops listening to the socket and forgets it; answers it for a last word. */
+  #detach(): Socket | undefined {
     const socket = this.#socket;
     this.#socket = undefined;
     this.#outage = false;
-    if (socket) {
-      socket.offAny();
-      socket.disconnect();
-    }
+    socket?.offAny();
+    socket?.off();
+    socket?.io.off("reconnect", this.#onReconnect);
+    return socket;
   }
+
+  #onReconnect = (): void => {
+    this.#outage = false;
+    this.#logger.info("WS", "reconnected");
+    this.#handlers.reconnection();
+  };
 
   #pushPending(event: unknown): void {
     const type = (event as { type?: unknown } | null)?.type;

@@ -139,7 +139,7 @@ export class VonageClient {
         "createSession needs a token (a JWT)",
       );
     }
-    this.#endSession();
+    await this.#endSession();
     const socket = this.#socket = new SocketSession(this.#config, {
       push: (type, payload) => this.#inbox.receive(type, payload),
       reconnecting: () => this.#emitter.emit("reconnecting"),
@@ -186,8 +186,7 @@ export class VonageClient {
   /** Logs out (`session:logout`) and disconnects. */
   deleteSession(): Promise<void> {
     if (!this.#session) return Promise.reject(noActiveSession());
-    this.#endSession();
-    return Promise.resolve();
+    return this.#endSession();
   }
 
   // ---- Conversations ------------------------------------------------------------------------
@@ -600,12 +599,14 @@ export class VonageClient {
     return this.#session;
   }
 
-  #endSession(): void {
-    this.#socket?.logout();
+  /** Forgets the session at once (later calls need a new one), then logs its socket out. */
+  #endSession(): Promise<void> {
+    const socket = this.#socket;
     this.#socket = undefined;
     this.#session = undefined;
     this.#token = null;
     this.#memberIds.clear();
+    return socket?.logout() ?? Promise.resolve();
   }
 
   /** The caller's member id in `cid`: cached, or read once from `members/me`. */

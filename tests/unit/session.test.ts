@@ -1,0 +1,222 @@
+// SocketSession against a scripted socket.io server: the handshake query, every login error,
+// the login timeout, acks, reconnect queries, kicks and logout.
+import { after, before, describe, it } from "node:test";
+import assert from "node:assert/strict";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { type SessionHandlers, SocketSession } from "../../src/client/session.ts";
+import { VonageError } from "../../src/errors.ts";
+import { SocketIoServer, type SocketIoServerSocket } from "../_deps.ts";
+import { recordingLogger } from "./_log.ts";
+
+type Script = (socket: SocketIoServerSocket) => void;
+
+/** A socket.io server whose answer to each connection is scripted per test. */
+function scriptedServer() {
+  const http = createServer();
+  const io = new SocketIoServer(http, { path: "/v2/rtc", transports: ["websocket"] });
+  const state = {
+    url: "",
+    script: ((_s) => {}) as Script,
+    queries: [] as Record<string, unknown>[],
+    onConnection: undefined as (() => void) | undefined,
+  };
+  io.on("connection", (socket) => {
+    state.queries.push({ ...socket.handshake.query });
+    state.script(socket);
+    state.onConnection?.();
+  });
+  return {
+    state,
+    start: () =>
+      new Promise<void>((resolve) => {
+        http.listen(0, "127.0.0.1", () => {
+          state.url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
+          resolve();
+        });
+      }),
+    stop: () => new Promise<void>((resolve) => io.close(() => resolve())),
+    io,
+  };
+}
+
+const success = (id = "SES-1") => ({ body: { id, user_id: "USR-1", name: "alice", api_key: "k" } });
+
+interface Recorder extends SessionHandlers {
+  log: string[];
+  until(entry: string): Promise<void>;
+}
+
+function recorder(): Recorder {
+  const log: string[] = [];
+  const waits: [string, () => void][] = [];
+  const add = (entry: string) => {
+    log.push(entry);
+    for (const [want, wake] of waits) if (want === entry) wake();
+  };
+  return {
+    log,
+    push: (type, payload) => add(`push ${type} ${JSON.stringify(payload)}`),
+    reconnecting: () => add("reconnecting"),
+    reconnection: () => add("reconnection"),
+    ended: (reason) => add(`ended ${reason}`),
+    until: (entry) =>
+      new Promise<void>((resolve, reject) => {
+        if (log.includes(entry)) return resolve();
+        const timer = setTimeout(() => reject(new Error(`no ${entry}; got ${JSON.stringify(log)}`)), 5_000);
+        waits.push([entry, () => (clearTimeout(timer), resolve())]);
+      }),
+  };
+}
+
+describe("SocketSession", () => {
+  const server = scriptedServer();
+  const sessions: SocketSession[] = [];
+  before(() => server.start());
+  after(async () => {
+    for (const s of sessions) s.close();
+    await server.stop();
+  });
+
+  function session(handlers: SessionHandlers = recorder(), loginTimeoutMs?: number) {
+    const { logger } = recordingLogger();
+    const s = new SocketSession(
+      {
+        websocketUrl: server.state.url,
+        websocketPath: "/v2/rtc",
+        ...(loginTimeoutMs ? { loginTimeoutMs } : {}),
+      },
+      handlers,
+      logger,
+    );
+    sessions.push(s);
+    return s;
+  }
+
+  it("logs in through the handshake query and resolves session:success with its pending events", async () => {
+    server.state.queries = [];
+    server.state.script = (socket) =>
+      socket.emit("session:success", {
+        body: { ...success().body, pending_events: [{ type: "message", id: 1 }] },
+      });
+    const info = await session().login("TOKEN", "SES-old");
+    assert.deepEqual(info, {
+      id: "SES-1",
+      userId: "USR-1",
+      userName: "alice",
+      pendingEvents: [{ type: "message", id: 1 }],
+    });
+    const { EIO: _eio, ...query } = server.state.queries[0]!;
+    assert.deepEqual(query, {
+      session_version: "0.0.3",
+      token: "TOKEN",
+      SDK_version: "0.1.0",
+      SDK_name: "@parley/client",
+      OS_family: "js",
+      acknowledge_events: "true",
+      session_id: "SES-old",
+      transport: "websocket",
+    });
+  });
+
+  it("maps every login error event to its VonageError code", async () => {
+    const table: [string, string][] = [
+      ["system:error:expired-token", "session:error:expired-token"],
+      ["system:error:invalid-token", "session:error:invalid-token"],
+      ["user:error:invalid-user", "session:error:invalid-token"],
+      ["session:error:max-open-sessions", "session:error:max-open-sessions-permitted"],
+      ["session:invalid", "session:error:invalid-session"],
+      ["session:error:invalid", "session:error:invalid-session"],
+      ["system:error:permission", "system:error:permission"],
+    ];
+    for (const [event, code] of table) {
+      server.state.script = (socket) => socket.emit(event, {});
+      await assert.rejects(session().login("T"), (err: unknown) => {
+        return err instanceof VonageError && err.type === "SESSION_ERROR" && err.code === code &&
+          err.message.length > 10;
+      }, event);
+    }
+  });
+
+  it("times out with session:error:timeout when the server says nothing", async () => {
+    server.state.script = () => {};
+    await assert.rejects(session(recorder(), 100).login("T"), (err: unknown) => {
+      return err instanceof VonageError && err.code === "session:error:timeout";
+    });
+  });
+
+  it("acks pushes with no arguments and hands them on; ignores echo", async () => {
+    const handlers = recorder();
+    const acked = new Promise<unknown[]>((resolve) => {
+      server.state.script = (socket) => {
+        socket.emit("session:success", success());
+        socket.emit("echo", {});
+        socket.emit("message", { id: 5 }, (...args: unknown[]) => resolve(args));
+      };
+    });
+    await session(handlers).login("T");
+    assert.deepEqual(await acked, []);
+    await handlers.until('push message {"id":5}');
+    assert.equal(handlers.log.filter((l) => l.startsWith("push echo")).length, 0);
+  });
+
+  it("reconnects with only token and session_id, using the token given to setToken", async () => {
+    server.state.queries = [];
+    server.state.script = (socket) => socket.emit("session:success", success("SES-9"));
+    const handlers = recorder();
+    const s = session(handlers);
+    await s.login("OLD");
+    s.setToken("NEW");
+    const reconnected = new Promise<void>((resolve) => server.state.onConnection = resolve);
+    for (const socket of server.io.of("/").sockets.values()) {
+      if (socket.handshake.query.token === "OLD") socket.conn.close();
+    }
+    await handlers.until("reconnecting");
+    await handlers.until("reconnection");
+    await reconnected;
+    server.state.onConnection = undefined;
+    const { EIO: _eio, ...query } = server.state.queries.at(-1)!;
+    assert.deepEqual(query, { token: "NEW", session_id: "SES-9", transport: "websocket" });
+    assert.equal(handlers.log.filter((l) => l === "reconnecting").length, 1);
+
+    // The server answered the reconnect with session:success again; the next reconnect keeps NEW.
+    const again = new Promise<void>((resolve) => server.state.onConnection = resolve);
+    for (const socket of server.io.of("/").sockets.values()) {
+      if (socket.handshake.query.token === "NEW") socket.conn.close();
+    }
+    await again;
+    server.state.onConnection = undefined;
+    assert.equal(server.state.queries.at(-1)!.token, "NEW");
+    s.close();
+  });
+
+  it("a server-side disconnect of a live session ends it with EXPIRED_TOKEN", async () => {
+    server.state.script = (socket) => {
+      socket.emit("session:success", success());
+      setTimeout(() => socket.disconnect(true), 20);
+    };
+    const handlers = recorder();
+    await session(handlers).login("T");
+    await handlers.until("ended EXPIRED_TOKEN");
+  });
+
+  it("logout emits session:logout with a transaction id and an empty body, then disconnects", async () => {
+    const logout = new Promise<unknown>((resolve) => {
+      server.state.script = (socket) => {
+        socket.emit("session:success", success());
+        socket.on("session:logout", (payload) => {
+          resolve(payload);
+          socket.disconnect(true);
+        });
+      };
+    });
+    const handlers = recorder();
+    const s = session(handlers);
+    await s.login("T");
+    await s.logout();
+    const payload = await logout as { tid: string; body: unknown };
+    assert.match(payload.tid, /^[0-9a-f-]{36}$/);
+    assert.deepEqual(payload.body, {});
+    assert.deepEqual(handlers.log.filter((l) => l.startsWith("ended")), [], "a logout is not a kick");
+  });
+});
