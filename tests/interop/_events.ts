@@ -29,14 +29,18 @@ export class EventLog<M extends EventMap> {
   /** `label` names the client in timeout messages, e.g. "alice (official SDK)". */
   constructor(readonly label: string) {}
 
-  /** Records every callback of `names` that `target` emits; returns the log. */
+  /**
+   * Records every callback of `names` that `target` emits (anything with `on(name, callback)`, such
+   * as a VonageClient); returns the log.
+   */
   static attach<M extends EventMap>(
     label: string,
-    target: { on(name: string, callback: (...args: never[]) => void): unknown },
+    target: { on(name: never, callback: never): unknown },
     names: readonly (keyof M & string)[],
   ): EventLog<M> {
     const log = new EventLog<M>(label);
-    for (const name of names) target.on(name, (...args: unknown[]) => log.record(name, args));
+    const on = target.on.bind(target) as (name: string, callback: (...args: unknown[]) => void) => unknown;
+    for (const name of names) on(name, (...args) => log.record(name, args));
     return log;
   }
 
