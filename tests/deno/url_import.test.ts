@@ -34,19 +34,27 @@ describe("mod.ts imported by URL", () => {
     try {
       await Deno.writeTextFile(
         `${dir}/main.ts`,
-        `import { none, some, VonageError } from "${base}/mod.ts";\n` +
+        `import { none, some, VonageClient, VonageError } from "${base}/mod.ts";\n` +
           `const err = new VonageError("CS_ERROR", "conversation:error:not-found", "missing");\n` +
-          `console.log(JSON.stringify({ some: some(1).kind, none: none().kind, code: err.code }));\n`,
+          `const client = new VonageClient({ region: "EU", disableInternalLogger: true });\n` +
+          `const events = typeof client.on("conversationEvent", () => {});\n` +
+          `console.log(JSON.stringify({ some: some(1).kind, none: none().kind, code: err.code, events }));\n`,
       );
       const { code, stdout, stderr } = await new Deno.Command(Deno.execPath(), {
-        args: ["run", "--quiet", `--allow-import=127.0.0.1:${server.addr.port}`, "main.ts"],
+        // --allow-env: socket.io-client's `debug` dependency reads the environment when loaded.
+        args: ["run", "--quiet", "--allow-env", `--allow-import=127.0.0.1:${server.addr.port}`, "main.ts"],
         cwd: dir,
         stdout: "piped",
         stderr: "piped",
       }).output();
       const out = new TextDecoder().decode(stdout).trim();
       assert.equal(code, 0, new TextDecoder().decode(stderr));
-      assert.deepEqual(JSON.parse(out), { some: "some", none: "none", code: "conversation:error:not-found" });
+      assert.deepEqual(JSON.parse(out), {
+        some: "some",
+        none: "none",
+        code: "conversation:error:not-found",
+        events: "symbol",
+      });
     } finally {
       await Deno.remove(dir, { recursive: true });
     }
