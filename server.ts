@@ -55,6 +55,13 @@ async function main(args: string[]): Promise<void> {
   if (keyFile !== undefined) options.publicKey = await readFile(keyFile, "utf8");
 
   const server = await startServer(options);
+  const stop = () => {
+    console.log("stopping…");
+    server.close().then(() => process.exit(0), () => process.exit(1));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
   console.log(`Parley reference server listening on ${server.url}`);
   console.log(`  clients: setConfig({ apiUrl: "${server.url}", websocketUrl: "${server.url}" })`);
   if (keyFile === undefined) {
@@ -66,13 +73,6 @@ async function main(args: string[]): Promise<void> {
     console.log(`Production mode: tokens are RS256 JWTs signed with the private key of ${keyFile},`);
     console.log("  with claims application_id, sub (user name), exp, iat, jti and acl.");
   }
-
-  const stop = () => {
-    console.log("stopping…");
-    server.close().then(() => process.exit(0), () => process.exit(1));
-  };
-  process.once("SIGINT", stop);
-  process.once("SIGTERM", stop);
 }
 
 function fail(message: string): never {
