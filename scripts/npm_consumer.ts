@@ -17,3 +17,43 @@ export function describe(err: unknown): string {
 }
 // @ts-expect-error: not an error type the API knows
 export const badType: VonageErrorType = "SOMETHING_ELSE";
+
+// The client, as an npm user writes it.
+import {
+  type ConversationEvent,
+  PresentingOrder,
+  type UpdateConversationParameters,
+  VonageClient,
+} from "@parley/client";
+
+export async function chat(token: string): Promise<string> {
+  const client = new VonageClient({ region: "EU", loggingLevel: "Warn", requestTimeoutMs: 10_000 });
+  client.setConfig({ apiUrl: "http://127.0.0.1:3000", websocketUrl: "http://127.0.0.1:3000" });
+  const id: symbol = client.on("conversationEvent", (event: ConversationEvent) => {
+    if (event.kind === "message:text") console.log(event.body.text.toUpperCase());
+    if (event.kind === "custom") console.log(event.eventType);
+  });
+  client.off("conversationEvent", id);
+  await client.createSession(token);
+  const cid: string = await client.createConversation({ displayName: "Support", customData: { tier: 1 } });
+  const update: UpdateConversationParameters = { displayName: null, ttl: some(60), customData: undefined };
+  const conversation = await client.updateConversation(cid, update);
+  const page = await client.getConversations({ order: PresentingOrder.DESC, pageSize: 10 });
+  for await (const event of client.conversationEvents(cid)) console.log(event.id);
+  return `${conversation.displayName ?? ""} ${page.nextCursor ?? ""}`;
+}
+
+export function probes(client: VonageClient): void {
+  // @ts-expect-error: not an event the client emits
+  client.on("noSuchEvent", () => {});
+  // @ts-expect-error: name can be changed but not cleared
+  void client.updateConversation("CON-1", { name: null });
+  // @ts-expect-error: page order is "asc" or "desc"
+  void client.getConversations({ order: "sideways" });
+  // @ts-expect-error: an event id is a number
+  void client.sendMessageSeenEvent("12", "CON-1");
+  client.on("conversationEvent", (event) => {
+    // @ts-expect-error: ephemeral events have no id, so the union has none
+    void event.id;
+  });
+}
