@@ -57,6 +57,10 @@ describe("VonageClient members", () => {
     }
     assert.deepEqual(iterated.map((m) => m.user?.name).sort(), ["alice", "bob", "carol"]);
     assert.deepEqual(iterated.map((m) => m.state).sort(), ["INVITED", "JOINED", "JOINED"]);
+    // Unlike the official SDK's, listed members keep their channel and timestamps.
+    const joined = iterated.find((m) => m.user?.name === "bob")!;
+    assert.equal(joined.channel?.type, "APP");
+    assert.ok(joined.timestamp?.joined);
   });
 
   it("leaveConversation leaves (v0.2 path); member:left reaches the others; sends then fail", async () => {

@@ -19,6 +19,11 @@ describe("VonageClient send methods", () => {
     assert.ok(!Number.isNaN(Date.parse(timestamp)), timestamp);
     const event = await bobGets(cid, "message:text", (e) => e.body.text === text);
     assert.equal(event.timestamp, timestamp);
+    // No automatic message:delivered receipt (the official SDK posts one for every pushed message).
+    const receipts = bob().sent(`/v0.3/conversations/${cid}/events`, "POST").filter((r) =>
+      JSON.parse(r.body).type === "message:delivered"
+    );
+    assert.deepEqual(receipts, []);
     assert.equal(event.memberStatuses, null);
     assert.equal(event.body.deleted, null);
     assert.equal(event.from.kind === "embeddedInfo" && event.from.user.name, "alice");

@@ -129,14 +129,7 @@ export class SocketSession {
     };
     if (sessionId) query.session_id = sessionId;
     this.#token = token;
-    const options: Partial<ManagerOptions & SocketOptions> = {
-      path: this.#settings.websocketPath,
-      transports: ["websocket"],
-      forceNew: true,
-      reconnection: true,
-      reconnectionAttempts: Infinity,
-      query,
-    };
+    const options = socketOptions(this.#settings.websocketPath, query);
     this.#options = options;
     const socket = this.#socket = io(this.#settings.websocketUrl, options);
     this.#logger.info("WS", `connecting to ${this.#settings.websocketUrl}${this.#settings.websocketPath}`);
@@ -279,6 +272,24 @@ export class SocketSession {
     if (typeof type === "string") this.#handlers.push(type, event);
     else this.#logger.warn("WS", "skipped a pending event without a type");
   }
+}
+
+/**
+ * socket.io options of a session: websocket transport only, a fresh connection, and reconnection
+ * without a limit on attempts (the official SDK stops after 5).
+ */
+export function socketOptions(
+  path: string,
+  query: Record<string, string>,
+): Partial<ManagerOptions & SocketOptions> {
+  return {
+    path,
+    transports: ["websocket"],
+    forceNew: true,
+    reconnection: true,
+    reconnectionAttempts: Infinity,
+    query,
+  };
 }
 
 function transportInvalid(reason: string): VonageError {

@@ -4,7 +4,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SessionHandlers, SocketSession } from "../../src/client/session.ts";
+import { type SessionHandlers, socketOptions, SocketSession } from "../../src/client/session.ts";
 import { VonageError } from "../../src/errors.ts";
 import { SocketIoServer, type SocketIoServerSocket } from "../_deps.ts";
 import { recordingLogger } from "./_log.ts";
@@ -68,6 +68,17 @@ function recorder(): Recorder {
       }),
   };
 }
+
+describe("socketOptions()", () => {
+  it("uses the websocket transport only and never stops reconnecting", () => {
+    const options = socketOptions("/v2/rtc", { token: "T" });
+    assert.deepEqual(options.transports, ["websocket"]);
+    assert.equal(options.path, "/v2/rtc");
+    assert.equal(options.forceNew, true);
+    assert.equal(options.reconnection, true);
+    assert.equal(options.reconnectionAttempts, Infinity);
+  });
+});
 
 describe("SocketSession", () => {
   const server = scriptedServer();
