@@ -53,6 +53,21 @@ describe("startServer in dev mode", () => {
     assertProblem(await api.get("/v0.3/users/nobody-at-all"), 404, "user:error:not-found");
   });
 
+  it("reads the bearer scheme in any case, and refuses other schemes", async () => {
+    const token = await suite.server.token("alice");
+    const api = new Api(suite.server.url);
+    for (const scheme of ["bearer", "Bearer", "BEARER"]) {
+      const answer = await api.request("GET", "/v0.3/users/alice", {
+        headers: { authorization: `${scheme} ${token}` },
+      });
+      assert.equal(answer.status, 200, scheme);
+    }
+    for (const authorization of [`Basic ${token}`, token, "bearer", "bearer a b"]) {
+      const answer = await api.request("GET", "/v0.3/users/alice", { headers: { authorization } });
+      assertProblem(answer, 401, "system:error:invalid-token");
+    }
+  });
+
   it("answers unknown paths with 404 and wrong methods with 405", async () => {
     const api = new Api(suite.server.url, await suite.server.token("alice"));
     assertProblem(await api.get("/v0.3/nothing-here"), 404, "http:error:not-found");

@@ -175,15 +175,14 @@ async function handle(
 /** The decoded path parameters when `segments` fit the route's template. */
 function matchPath(route: Route, segments: string[]): Record<string, string> | undefined {
   if (segments.length !== route.segments.length) return undefined;
+  if (route.segments.some((expected, i) => typeof expected === "string" && expected !== segments[i])) {
+    return undefined;
+  }
   const params: Record<string, string> = {};
   for (const [i, expected] of route.segments.entries()) {
-    const actual = segments[i]!;
-    if (typeof expected === "string") {
-      if (actual !== expected) return undefined;
-      continue;
-    }
+    if (typeof expected === "string") continue;
     try {
-      params[expected.param] = decodeURIComponent(actual);
+      params[expected.param] = decodeURIComponent(segments[i]!);
     } catch {
       throw invalid([{ name: expected.param, reason: "is not validly percent-encoded" }]);
     }

@@ -100,7 +100,10 @@ export class Session implements Outlet {
     this.#schedule(socket, attached);
   }
 
-  /** Detaches a socket that went away; what it had not acknowledged is queued again. */
+  /**
+   * Detaches a socket that went away. When it was the session's last socket, what it had not
+   * acknowledged is queued again, ahead of anything queued since.
+   */
   detach(socket: ServerSocket): void {
     const attached = this.#sockets.get(socket);
     if (!attached) return;
@@ -166,7 +169,12 @@ export class Sessions implements Audience {
 
   /** Logs in every socket that connects to `io`. */
   listen(io: SocketServer): void {
-    io.on("connection", (socket) => void this.#login(socket));
+    io.on("connection", (socket) => {
+      this.#login(socket).catch((err) => {
+        console.error("reference server: login failed unexpectedly", err);
+        socket.disconnect(true);
+      });
+    });
   }
 
   /** A session by id. */
