@@ -204,22 +204,23 @@ describe("token expiry and refresh", () => {
   const suite = serverSuite();
 
   it("disconnects a live socket when its token expires", async () => {
-    const token = await suite.server.token("short-lived", { ttlSeconds: 1 });
+    // Expiry has a resolution of one second: 2 s leave at least one for the login.
+    const token = await suite.server.token("short-lived", { ttlSeconds: 2 });
     const client = suite.open(token);
     await client.login();
-    assert.equal(await client.next("disconnect", () => true, 3000), "io server disconnect");
+    assert.equal(await client.next("disconnect", () => true, 4000), "io server disconnect");
     assert.ok(Date.now() >= claimsOf(token).exp * 1000);
   });
 
   it("lets PUT /v0.2/sessions/{id} move the expiry to the new token's", async () => {
-    const first = await suite.server.token("refresher", { ttlSeconds: 1 });
+    const first = await suite.server.token("refresher", { ttlSeconds: 2 });
     const client = suite.open(first);
     const session = await client.login();
-    const second = await suite.server.token("refresher", { ttlSeconds: 2 });
+    const second = await suite.server.token("refresher", { ttlSeconds: 3 });
     const answer = await new Api(suite.server.url, second).put(`/v0.2/sessions/${session.id}`, "");
     assert.equal(answer.status, 200);
     assert.deepEqual(answer.body, { session_id: session.id });
-    assert.equal(await client.next("disconnect", () => true, 4000), "io server disconnect");
+    assert.equal(await client.next("disconnect", () => true, 5000), "io server disconnect");
     assert.ok(Date.now() >= claimsOf(second).exp * 1000, "disconnected at the new expiry, not the old one");
   });
 
