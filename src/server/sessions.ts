@@ -50,6 +50,7 @@ export class Session implements Outlet {
   #pending: JsonObject[] = [];
   #ended = false;
 
+  /** A new session of `user` whose token expires at `exp` (seconds since the epoch). */
   constructor(user: UserRecord, exp: number) {
     this.id = `SES-${crypto.randomUUID()}`;
     this.user = user;
@@ -66,6 +67,7 @@ export class Session implements Outlet {
     return [...this.#sockets.keys()];
   }
 
+  /** Emits to every socket (with an ack callback when the client acknowledges), or queues. */
   deliver(name: string, payload: JsonObject, durable: boolean): void {
     if (this.#ended) return;
     if (!this.connected) {
@@ -182,6 +184,7 @@ export class Sessions implements Audience {
     return this.#byId.get(id);
   }
 
+  /** The sessions of a user, oldest first. */
   sessionsOf(userId: string): Iterable<Session> {
     return this.#byUser.get(userId) ?? [];
   }
