@@ -19,6 +19,11 @@
 export { VonageClient } from "./src/client/vonage_client.ts";
 export { VonageClient as default } from "./src/client/vonage_client.ts";
 export type { VonageEvent, VonageEventName } from "./src/client/emitter.ts";
+export type {
+  ConnectionChangeReason,
+  ConnectionState,
+  ConnectionStateChange,
+} from "./src/client/connection.ts";
 
 // Configuration and logging.
 export {

@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { backoffProblem, DEFAULT_BACKOFF } from "./backoff.ts";
 import { invalidArgument } from "./failures.ts";
 import type { LoggerOptions } from "./logger.ts";
 
@@ -49,6 +50,13 @@ export interface ClientConfigObject {
   requestTimeoutMs?: number | null | undefined;
   /** Parley only: the `fetch` used for REST calls (default: the global one). Useful for proxies and tests. */
   fetch?: FetchFunction | null | undefined;
+  /**
+   * Parley only: upper bound of the first reconnection delay in milliseconds (default 500). After a
+   * drop, attempt n waits a random time below `min(reconnectMaxDelayMs, reconnectBaseDelayMs · 2^(n-1))`.
+   */
+  reconnectBaseDelayMs?: number | null | undefined;
+  /** Parley only: longest wait between reconnection attempts in milliseconds (default 30 000). */
+  reconnectMaxDelayMs?: number | null | undefined;
 }
 
 /** Keys of the constructor: those of `setConfig` plus logging. */
@@ -90,6 +98,10 @@ export class ClientConfig {
   requestTimeoutMs: number;
   /** The `fetch` for REST calls, or `null` for the global one. */
   fetch: FetchFunction | null;
+  /** Upper bound of the first reconnection delay in milliseconds. */
+  reconnectBaseDelayMs: number;
+  /** Longest wait between reconnection attempts in milliseconds. */
+  reconnectMaxDelayMs: number;
 
   /** The defaults of `region` (default `US`). */
   constructor(region: ConfigRegion = "US") {
@@ -104,6 +116,8 @@ export class ClientConfig {
     this.emergencySecondaryRegion = `https://api-${r}-4.vonage.com`;
     this.requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
     this.fetch = null;
+    this.reconnectBaseDelayMs = DEFAULT_BACKOFF.baseMs;
+    this.reconnectMaxDelayMs = DEFAULT_BACKOFF.capMs;
   }
 }
 
@@ -121,6 +135,11 @@ export function resolveConfig(config: ClientConfigObject = {}): ClientConfig {
       `requestTimeoutMs must be a positive number of milliseconds, got ${String(timeout)}`,
     );
   }
+  const backoff = backoffProblem({
+    baseMs: resolved.reconnectBaseDelayMs,
+    capMs: resolved.reconnectMaxDelayMs,
+  });
+  if (backoff) throw invalidArgument(backoff);
   return resolved;
 }
 

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import type { ConnectionStateChange } from "./connection.ts";
 import type { ConversationEvent } from "./conversation_event.ts";
 import type { SessionErrorReason } from "./enums.ts";
 import type { Logger } from "./logger.ts";
@@ -19,6 +20,8 @@ export interface VonageEvent {
   reconnecting: () => void;
   /** The connection is back after `reconnecting`. */
   reconnection: () => void;
+  /** Parley only: the connection changed state (see `VonageClient.connectionState`). */
+  connectionStateChange: (change: ConnectionStateChange) => void;
 }
 
 /** Names accepted by `on`, `off` and `clearCallbacks`. */

@@ -24,3 +24,12 @@ export function noActiveSession(): VonageError {
     "No active session: call createSession(token) first",
   );
 }
+
+/** A login cut short by `deleteSession` or another `createSession`. */
+export function loginCancelled(): VonageError {
+  return new VonageError(
+    "SESSION_ERROR",
+    "session:disconnect:client-disconnect",
+    "The login was cancelled: the session was closed (deleteSession or another createSession)",
+  );
+}

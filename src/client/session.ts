@@ -4,15 +4,15 @@
  * `session:success` or a login error event; after that it pushes conversation events, which this
  * file hands on untouched, and the client only ever emits `session:logout`.
  *
- * Reconnection is socket.io's own for now, without a limit on attempts; reconnects carry only
- * `token` (the latest one) and `session_id`, so the server resumes the same session.
+ * One `SocketSession` is one connection: socket.io's own reconnection is off, and connection.ts
+ * opens a new session for every attempt, with the full login query plus `session_id`, exactly as
+ * `createSession(token, sessionId)` resumes a session.
  *
  * @module
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "../deps.ts";
 import { VonageError } from "../errors.ts";
-import type { SessionErrorReason } from "./enums.ts";
-import { parsingError } from "./failures.ts";
+import { loginCancelled, parsingError } from "./failures.ts";
 import type { Logger } from "./logger.ts";
 import { SDK_NAME, SDK_VERSION } from "./version.ts";
 
@@ -33,16 +33,19 @@ export interface SessionInfo {
   pendingEvents: unknown[];
 }
 
-/** What the session reports to the client. */
+/** Why the server ended a session: reconnecting would not help. */
+export type SessionEnd = "serverDisconnect" | "tokenExpired" | "tokenRefused" | "sessionRefused";
+
+/** What one connection reports to its owner. */
 export interface SessionHandlers {
-  /** A pushed event (its socket.io event name and payload), after login or during it. */
+  /** Logged in; called before the login's pending events are pushed and before `login` resolves. */
+  opened(info: SessionInfo): void;
+  /** A pushed event (its socket.io event name and payload), including the login's pending events. */
   push(type: string, payload: unknown): void;
-  /** The connection dropped; reconnecting. Once per outage. */
-  reconnecting(): void;
-  /** The connection is back. */
-  reconnection(): void;
-  /** The live session ended for good. */
-  ended(reason: SessionErrorReason): void;
+  /** The logged-in connection dropped (network failure, ping timeout, server restart). */
+  lost(reason: string): void;
+  /** The server ended the session on this connection. */
+  ended(cause: SessionEnd): void;
 }
 
 /** Where the socket.io server is. */
@@ -55,34 +58,43 @@ export interface SocketSettings {
   loginTimeoutMs?: number;
 }
 
-const LOGIN_ERRORS: Record<string, [code: string, message: string]> = {
+type LoginError = [code: string, message: string, cause: SessionEnd];
+
+const LOGIN_ERRORS: Record<string, LoginError> = {
   "system:error:expired-token": [
     "session:error:expired-token",
     "The token has expired: create a new one and call createSession again",
+    "tokenExpired",
   ],
   "system:error:invalid-token": [
     "session:error:invalid-token",
     "The token was refused: check that it is a valid JWT for this application and user",
+    "tokenRefused",
   ],
   "user:error:invalid-user": [
     "session:error:invalid-token",
     "The token's user is unknown: check the token's sub claim",
+    "tokenRefused",
   ],
   "session:error:max-open-sessions": [
     "session:error:max-open-sessions-permitted",
     "This user has too many open sessions: delete one and try again",
+    "sessionRefused",
   ],
   "session:invalid": [
     "session:error:invalid-session",
     "The session to resume is unknown: call createSession without a session id",
+    "sessionRefused",
   ],
   "session:error:invalid": [
     "session:error:invalid-session",
     "The session to resume is unknown: call createSession without a session id",
+    "sessionRefused",
   ],
   "system:error:permission": [
     "system:error:permission",
     "Permission denied: the token may not open a session (check its acl)",
+    "tokenRefused",
   ],
 };
 
@@ -94,16 +106,27 @@ function loginError(event: string): VonageError | undefined {
   return entry && new VonageError("SESSION_ERROR", entry[0], entry[1]);
 }
 
-/** One socket.io connection and the session it carries. */
+/**
+ * Why a login was refused for good, or `undefined` when trying again may work (a timeout, a
+ * connection that failed or closed).
+ */
+export function refusal(err: unknown): SessionEnd | undefined {
+  if (!VonageError.is(err)) return undefined;
+  return Object.values(LOGIN_ERRORS).find(([code]) => code === err.code)?.[2];
+}
+
+/**
+ * One socket.io connection and the login it carries. It never reconnects by itself: the
+ * connection state machine (connection.ts) opens a new one for each attempt.
+ */
 export class SocketSession {
   readonly #settings: SocketSettings;
   readonly #handlers: SessionHandlers;
   readonly #logger: Logger;
   #socket: Socket | undefined;
-  #options: Partial<ManagerOptions & SocketOptions> | undefined;
   #info: SessionInfo | undefined;
-  #token = "";
-  #outage = false;
+  /** Rejects the login in progress, if any. */
+  #abortLogin: ((err: VonageError) => void) | undefined;
 
   /** Prepares a session; nothing connects until {@link login}. */
   constructor(settings: SocketSettings, handlers: SessionHandlers, logger: Logger) {
@@ -117,7 +140,10 @@ export class SocketSession {
     return this.#info;
   }
 
-  /** Connects and logs in; resolves with `session:success`'s contents or rejects with a `VonageError`. */
+  /**
+   * Connects and logs in (resuming `sessionId` when given); resolves with `session:success`'s
+   * contents, after its pending events were pushed, or rejects with a `VonageError`.
+   */
   login(token: string, sessionId?: string | null): Promise<SessionInfo> {
     const query: Record<string, string> = {
       session_version: "0.0.3",
@@ -128,10 +154,10 @@ export class SocketSession {
       acknowledge_events: "true",
     };
     if (sessionId) query.session_id = sessionId;
-    this.#token = token;
-    const options = socketOptions(this.#settings.websocketPath, query);
-    this.#options = options;
-    const socket = this.#socket = io(this.#settings.websocketUrl, options);
+    const socket = this.#socket = io(
+      this.#settings.websocketUrl,
+      socketOptions(this.#settings.websocketPath, query),
+    );
     this.#logger.info("WS", `connecting to ${this.#settings.websocketUrl}${this.#settings.websocketPath}`);
 
     return new Promise<SessionInfo>((resolve, reject) => {
@@ -139,6 +165,7 @@ export class SocketSession {
       const fail = (err: VonageError) => {
         if (!pending) return;
         pending = false;
+        this.#abortLogin = undefined;
         clearTimeout(timer);
         this.#logger.warn("WS", `login failed: ${err.code}`);
         this.close();
@@ -150,8 +177,10 @@ export class SocketSession {
           new VonageError("SESSION_ERROR", "session:error:timeout", `No login answer within ${timeoutMs} ms`),
         );
       }, timeoutMs);
+      this.#abortLogin = fail;
 
       socket.onAny((event: string, ...args: unknown[]) => {
+        // Acknowledged on arrival: the server re-queues what a dropped socket did not acknowledge.
         const ack = args.at(-1);
         if (typeof ack === "function") ack();
         const payload = args[0];
@@ -165,24 +194,23 @@ export class SocketSession {
             return;
           }
           this.#info = info;
-          // Reconnects send only these two, so the server resumes this session with the latest token.
-          options.query = { token: this.#token, session_id: info.id };
           if (pending) {
             pending = false;
+            this.#abortLogin = undefined;
             clearTimeout(timer);
             this.#logger.info("WS", `session ${info.id} open for user ${info.userName}`);
-            resolve(info);
-          } else {
-            for (const e of info.pendingEvents) this.#pushPending(e);
+            this.#handlers.opened(info);
           }
+          for (const e of info.pendingEvents) this.#pushPending(e);
+          resolve(info);
           return;
         }
-        const refused = loginError(event);
+        const refused = LOGIN_ERRORS[event];
         if (refused) {
-          if (pending) return fail(refused);
+          if (pending) return fail(loginError(event)!);
           this.#logger.error("WS", `the server ended the session: ${event}`);
           this.close();
-          this.#handlers.ended(event === "system:error:expired-token" ? "EXPIRED_TOKEN" : "TRANSPORT_CLOSED");
+          this.#handlers.ended(refused[2]);
           return;
         }
         if (IGNORED.has(event)) return;
@@ -191,35 +219,19 @@ export class SocketSession {
 
       socket.on("connect_error", (err: Error) => {
         this.#logger.debug("WS", `connect error: ${err.message}`);
-        // A refused handshake (server middleware) is not retried by socket.io: fail at once.
-        if (!socket.active) fail(loginError(err.message) ?? transportInvalid(err.message));
+        fail(loginError(err.message) ?? transportInvalid(err.message));
       });
 
       socket.on("disconnect", (reason: string) => {
         this.#logger.info("WS", `disconnected: ${reason}`);
         if (reason === "io client disconnect") return;
         if (pending) return fail(transportInvalid(reason));
-        if (reason === "io server disconnect") {
-          // How a server kicks a client (typically an expired token); socket.io does not reconnect.
-          this.close();
-          this.#handlers.ended("EXPIRED_TOKEN");
-          return;
-        }
-        if (!this.#outage) {
-          this.#outage = true;
-          this.#handlers.reconnecting();
-        }
+        this.#detach();
+        // How a server kicks a client (typically an expired token); the official SDK does not reconnect.
+        if (reason === "io server disconnect") this.#handlers.ended("serverDisconnect");
+        else this.#handlers.lost(reason);
       });
-
-      socket.io.on("reconnect", this.#onReconnect);
     });
-  }
-
-  /** Uses `token` for later reconnects (after `refreshSession`). */
-  setToken(token: string): void {
-    this.#token = token;
-    const query = this.#options?.query as Record<string, string> | undefined;
-    if (query) query.token = token;
   }
 
   /**
@@ -250,22 +262,15 @@ export class SocketSession {
     this.#detach()?.disconnect();
   }
 
-  /** Stops listening to the socket and forgets it; answers it for a last word. */
+  /** Stops listening to the socket and forgets it; a login in progress rejects. */
   #detach(): Socket | undefined {
+    this.#abortLogin?.(loginCancelled());
     const socket = this.#socket;
     this.#socket = undefined;
-    this.#outage = false;
     socket?.offAny();
     socket?.off();
-    socket?.io.off("reconnect", this.#onReconnect);
     return socket;
   }
-
-  #onReconnect = (): void => {
-    this.#outage = false;
-    this.#logger.info("WS", "reconnected");
-    this.#handlers.reconnection();
-  };
 
   #pushPending(event: unknown): void {
     const type = (event as { type?: unknown } | null)?.type;
@@ -275,8 +280,8 @@ export class SocketSession {
 }
 
 /**
- * socket.io options of a session: websocket transport only, a fresh connection, and reconnection
- * without a limit on attempts (the official SDK stops after 5).
+ * socket.io options of one connection: websocket transport only, a fresh connection, and no
+ * reconnection of socket.io's own (connection.ts decides when to try again, and resumes the session).
  */
 export function socketOptions(
   path: string,
@@ -286,8 +291,7 @@ export function socketOptions(
     path,
     transports: ["websocket"],
     forceNew: true,
-    reconnection: true,
-    reconnectionAttempts: Infinity,
+    reconnection: false,
     query,
   };
 }

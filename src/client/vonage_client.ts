@@ -7,10 +7,14 @@
  */
 import { VonageError } from "../errors.ts";
 import type { WireCreateConversation, WireCreateEvent } from "../wire.ts";
+import { fetchEventsSince, isTransient } from "./backfill.ts";
+import { backoffDelay, type BackoffPolicy } from "./backoff.ts";
 import type { ClientConfigObject, ClientInitConfigObject } from "./config.ts";
 import { type ClientConfig, resolveConfig } from "./config.ts";
+import { Connection, type ConnectionState, type ConnectionStateChange } from "./connection.ts";
 import type { ConversationEvent, PersistentConversationEvent } from "./conversation_event.ts";
 import { Emitter, type VonageEvent, type VonageEventName } from "./emitter.ts";
+import type { SessionErrorReason } from "./enums.ts";
 import { invalidArgument, noActiveSession } from "./failures.ts";
 import { Http } from "./http.ts";
 import { Inbox } from "./inbox.ts";
@@ -25,7 +29,7 @@ import {
   toUser,
 } from "./mapping.ts";
 import { eachItem } from "./paging.ts";
-import { type SessionInfo, SocketSession } from "./session.ts";
+import { type SessionEnd, type SessionInfo, SocketSession } from "./session.ts";
 import type {
   Conversation,
   ConversationsPage,
@@ -83,9 +87,9 @@ export class VonageClient {
   readonly #logger: Logger;
   readonly #emitter: Emitter<VonageEvent>;
   readonly #inbox: Inbox;
+  readonly #connection: Connection;
   #config!: ClientConfig;
   #http!: Http;
-  #socket: SocketSession | undefined;
   #session: SessionInfo | undefined;
   #token: string | null = null;
   /** The caller's member id per conversation, learnt from joins and `members/me`. */
@@ -95,8 +99,38 @@ export class VonageClient {
   constructor(config: ClientInitConfigObject = {}) {
     this.#logger = new Logger(config);
     this.#emitter = new Emitter(this.#logger);
-    this.#inbox = new Inbox((event) => this.#deliver(event), this.#logger);
+    const backoff = (): BackoffPolicy => ({
+      baseMs: this.#config.reconnectBaseDelayMs,
+      capMs: this.#config.reconnectMaxDelayMs,
+    });
+    this.#inbox = new Inbox({
+      deliver: (event) => this.#deliver(event),
+      fetchSince: (cid, fromId) => fetchEventsSince(this.#http, cid, fromId),
+      selfUserId: () => this.#session?.userId,
+      isTransient,
+      retryDelayMs: (attempt) => backoffDelay(attempt, backoff()),
+      logger: this.#logger,
+    });
+    this.#connection = new Connection({
+      dial: (handlers) => new SocketSession(this.#config, handlers, this.#logger),
+      get backoff() {
+        return backoff();
+      },
+      opened: (info) => this.#session = info,
+      pushed: (type, payload) => this.#inbox.receive(type, payload),
+      resumed: () => this.#inbox.catchUp(),
+      changed: (change) => this.#onConnectionChange(change),
+      logger: this.#logger,
+    });
     this.setConfig(config);
+  }
+
+  /**
+   * Parley only: where the session's connection stands (`disconnected`, `connecting`, `connected`,
+   * `reconnecting` or `failed`). `connectionStateChange` callbacks hear every change.
+   */
+  get connectionState(): ConnectionState {
+    return this.#connection.state;
   }
 
   /**
@@ -140,20 +174,12 @@ export class VonageClient {
       );
     }
     await this.#endSession();
-    const socket = this.#socket = new SocketSession(this.#config, {
-      push: (type, payload) => this.#inbox.receive(type, payload),
-      reconnecting: () => this.#emitter.emit("reconnecting"),
-      reconnection: () => this.#emitter.emit("reconnection"),
-      ended: (reason) => this.#emitter.emit("sessionError", reason),
-    }, this.#logger);
+    // Pending events may need a back-fill (REST) before the login completes.
+    this.#token = token;
     try {
-      const info = await socket.login(token, sessionId);
-      this.#session = info;
-      this.#token = token;
-      this.#inbox.receiveAll(info.pendingEvents);
-      return info.id;
+      return (await this.#connection.open(token, sessionId ?? null)).id;
     } catch (err) {
-      if (this.#socket === socket) this.#socket = undefined;
+      this.#token = null;
       throw err;
     }
   }
@@ -180,7 +206,7 @@ export class VonageClient {
     );
     stringField(answer, "session_id", "refreshSession answer");
     this.#token = token;
-    this.#socket?.setToken(token);
+    this.#connection.setToken(token);
   }
 
   /** Logs out (`session:logout`) and disconnects. */
@@ -601,12 +627,22 @@ export class VonageClient {
 
   /** Forgets the session at once (later calls need a new one), then logs its socket out. */
   #endSession(): Promise<void> {
-    const socket = this.#socket;
-    this.#socket = undefined;
     this.#session = undefined;
     this.#token = null;
     this.#memberIds.clear();
-    return socket?.logout() ?? Promise.resolve();
+    this.#inbox.reset();
+    return this.#connection.end();
+  }
+
+  /** Reports a connection change, and the official events it amounts to. */
+  #onConnectionChange(change: ConnectionStateChange): void {
+    this.#emitter.emit("connectionStateChange", change);
+    const { state, previous, reason } = change;
+    if (state === "reconnecting" && previous === "connected") this.#emitter.emit("reconnecting");
+    else if (state === "connected" && previous === "reconnecting") this.#emitter.emit("reconnection");
+    else if (state === "failed") {
+      this.#emitter.emit("sessionError", SESSION_ERROR_REASONS[reason as SessionEnd]);
+    }
   }
 
   /** The caller's member id in `cid`: cached, or read once from `members/me`. */
@@ -653,6 +689,16 @@ export class VonageClient {
     this.#emitter.emit("conversationEvent", event);
   }
 }
+
+/** The official `sessionError` reason of each way a session can fail. */
+const SESSION_ERROR_REASONS: Record<SessionEnd, SessionErrorReason> = {
+  // The official SDK reports a server-side disconnect as an expired token; a refused token needs
+  // the same remedy (a new token and createSession).
+  serverDisconnect: "EXPIRED_TOKEN",
+  tokenExpired: "EXPIRED_TOKEN",
+  tokenRefused: "EXPIRED_TOKEN",
+  sessionRefused: "TRANSPORT_CLOSED",
+};
 
 /** `createConversation` parameters → POST body; `properties` only when one of its keys is given. */
 function toCreateBody(p: CreateConversationParameters): WireCreateConversation {

@@ -1,10 +1,10 @@
 // SocketSession against a scripted socket.io server: the handshake query, every login error,
-// the login timeout, acks, reconnect queries, kicks and logout.
+// the login timeout, acks, pending events, drops (never reconnected here), kicks and logout.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type SessionHandlers, socketOptions, SocketSession } from "../../src/client/session.ts";
+import { refusal, type SessionHandlers, socketOptions, SocketSession } from "../../src/client/session.ts";
 import { VonageError } from "../../src/errors.ts";
 import { SocketIoServer, type SocketIoServerSocket } from "../_deps.ts";
 import { recordingLogger } from "./_log.ts";
@@ -56,10 +56,10 @@ function recorder(): Recorder {
   };
   return {
     log,
+    opened: (info) => add(`opened ${info.id}`),
     push: (type, payload) => add(`push ${type} ${JSON.stringify(payload)}`),
-    reconnecting: () => add("reconnecting"),
-    reconnection: () => add("reconnection"),
-    ended: (reason) => add(`ended ${reason}`),
+    lost: () => add("lost"),
+    ended: (cause) => add(`ended ${cause}`),
     until: (entry) =>
       new Promise<void>((resolve, reject) => {
         if (log.includes(entry)) return resolve();
@@ -70,13 +70,12 @@ function recorder(): Recorder {
 }
 
 describe("socketOptions()", () => {
-  it("uses the websocket transport only and never stops reconnecting", () => {
+  it("uses the websocket transport only and leaves reconnecting to the connection state machine", () => {
     const options = socketOptions("/v2/rtc", { token: "T" });
     assert.deepEqual(options.transports, ["websocket"]);
     assert.equal(options.path, "/v2/rtc");
     assert.equal(options.forceNew, true);
-    assert.equal(options.reconnection, true);
-    assert.equal(options.reconnectionAttempts, Infinity);
+    assert.equal(options.reconnection, false);
   });
 });
 
@@ -104,13 +103,15 @@ describe("SocketSession", () => {
     return s;
   }
 
-  it("logs in through the handshake query and resolves session:success with its pending events", async () => {
+  it("logs in through the handshake query; opened, then the pending events, then it resolves", async () => {
     server.state.queries = [];
     server.state.script = (socket) =>
       socket.emit("session:success", {
         body: { ...success().body, pending_events: [{ type: "message", id: 1 }] },
       });
-    const info = await session().login("TOKEN", "SES-old");
+    const handlers = recorder();
+    const info = await session(handlers).login("TOKEN", "SES-old");
+    assert.deepEqual(handlers.log, ["opened SES-1", 'push message {"type":"message","id":1}']);
     assert.deepEqual(info, {
       id: "SES-1",
       userId: "USR-1",
@@ -144,9 +145,44 @@ describe("SocketSession", () => {
       server.state.script = (socket) => socket.emit(event, {});
       await assert.rejects(session().login("T"), (err: unknown) => {
         return err instanceof VonageError && err.type === "SESSION_ERROR" && err.code === code &&
-          err.message.length > 10;
+          err.message.length > 10 && refusal(err) !== undefined;
       }, event);
     }
+  });
+
+  it("tells refusals (no use retrying) from failures worth another try", () => {
+    const err = (code: string) => new VonageError("SESSION_ERROR", code, "x");
+    assert.equal(refusal(err("session:error:expired-token")), "tokenExpired");
+    assert.equal(refusal(err("session:error:invalid-token")), "tokenRefused");
+    assert.equal(refusal(err("system:error:permission")), "tokenRefused");
+    assert.equal(refusal(err("session:error:invalid-session")), "sessionRefused");
+    assert.equal(refusal(err("session:error:timeout")), undefined);
+    assert.equal(refusal(err("session:error:websocket-transport-invalid")), undefined);
+    assert.equal(refusal(new Error("x")), undefined);
+  });
+
+  it("rejects at once when nothing listens, and when closed during the login", async () => {
+    const closed = scriptedServer();
+    await closed.start();
+    await closed.stop();
+    const { logger } = recordingLogger();
+    const nowhere = new SocketSession(
+      { websocketUrl: closed.state.url, websocketPath: "/v2/rtc" },
+      recorder(),
+      logger,
+    );
+    await assert.rejects(nowhere.login("T"), (err: unknown) => {
+      return err instanceof VonageError && err.code === "session:error:websocket-transport-invalid" &&
+        refusal(err) === undefined;
+    });
+    server.state.script = () => {};
+    const s = session();
+    const login = s.login("T");
+    s.close();
+    await assert.rejects(
+      login,
+      (err: unknown) => err instanceof VonageError && err.code === "session:disconnect:client-disconnect",
+    );
   });
 
   it("times out with session:error:timeout when the server says nothing", async () => {
@@ -171,44 +207,38 @@ describe("SocketSession", () => {
     assert.equal(handlers.log.filter((l) => l.startsWith("push echo")).length, 0);
   });
 
-  it("reconnects with only token and session_id, using the token given to setToken", async () => {
+  it("reports a dropped connection as lost, once, and does not reconnect by itself", async () => {
     server.state.queries = [];
     server.state.script = (socket) => socket.emit("session:success", success("SES-9"));
     const handlers = recorder();
     const s = session(handlers);
-    await s.login("OLD");
-    s.setToken("NEW");
-    const reconnected = new Promise<void>((resolve) => server.state.onConnection = resolve);
-    for (const socket of server.io.of("/").sockets.values()) {
-      if (socket.handshake.query.token === "OLD") socket.conn.close();
-    }
-    await handlers.until("reconnecting");
-    await handlers.until("reconnection");
-    await reconnected;
-    server.state.onConnection = undefined;
-    const { EIO: _eio, ...query } = server.state.queries.at(-1)!;
-    assert.deepEqual(query, { token: "NEW", session_id: "SES-9", transport: "websocket" });
-    assert.equal(handlers.log.filter((l) => l === "reconnecting").length, 1);
-
-    // The server answered the reconnect with session:success again; the next reconnect keeps NEW.
-    const again = new Promise<void>((resolve) => server.state.onConnection = resolve);
-    for (const socket of server.io.of("/").sockets.values()) {
-      if (socket.handshake.query.token === "NEW") socket.conn.close();
-    }
-    await again;
-    server.state.onConnection = undefined;
-    assert.equal(server.state.queries.at(-1)!.token, "NEW");
-    s.close();
+    await s.login("T");
+    for (const socket of server.io.of("/").sockets.values()) socket.conn.close();
+    await handlers.until("lost");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(server.state.queries.length, 1, "no reconnection of socket.io's own");
+    assert.deepEqual(handlers.log.filter((l) => l === "lost"), ["lost"]);
   });
 
-  it("a server-side disconnect of a live session ends it with EXPIRED_TOKEN", async () => {
+  it("a login error event on a live session ends it with its cause", async () => {
+    server.state.script = (socket) => {
+      socket.emit("session:success", success());
+      setTimeout(() => socket.emit("system:error:expired-token", {}), 20);
+    };
+    const handlers = recorder();
+    await session(handlers).login("T");
+    await handlers.until("ended tokenExpired");
+  });
+
+  it("a server-side disconnect of a live session ends it (serverDisconnect), not a drop", async () => {
     server.state.script = (socket) => {
       socket.emit("session:success", success());
       setTimeout(() => socket.disconnect(true), 20);
     };
     const handlers = recorder();
     await session(handlers).login("T");
-    await handlers.until("ended EXPIRED_TOKEN");
+    await handlers.until("ended serverDisconnect");
+    assert.equal(handlers.log.includes("lost"), false);
   });
 
   it("logout emits session:logout with a transaction id and an empty body, then disconnects", async () => {
