@@ -765,7 +765,7 @@ export const document: Record<string, unknown> = {
           "events"
         ],
         "summary": "List stored events of a conversation",
-        "description": "One page of stored events. Only the types of `RestEvent` may appear: the official client fails\nthe entire page on any other type, and on a `message` whose `message_type` it does not know.\n`filter_group_type=ChatEvents&filter_group_version=3` is how the official client asks for\nexactly that set; it always sends both, and always sends `exclude_deleted_events`. Parley clients\nuse `start_id` to fetch the events they missed while disconnected. Used by\n`getConversationEvents(cid, params)`.\n",
+        "description": "One page of stored events. With `filter_group_type=ChatEvents&filter_group_version=3` only the\ntypes of `RestEvent` appear: that is how the official client asks for the set it can parse (it\nfails the entire page on any other type, and on a `message` whose `message_type` it does not\nknow); it always sends both, and always sends `exclude_deleted_events`. Without\n`filter_group_type`, every stored type is listed (`StoredEvent`: receipts such as\n`message:seen` and `message:delivered`, `audio:*`, `rtc:hangup`, ...; never `ephemeral`, which\nis not stored), so every id of the conversation can be found. Parley clients leave the filter\nout and pass `start_id` to back-fill the events they missed. Used by\n`getConversationEvents(cid, params)` (with the filter).\n",
         "parameters": [
           {
             "$ref": "#/components/parameters/ConversationId"
@@ -1563,7 +1563,7 @@ export const document: Record<string, unknown> = {
         "name": "filter_group_type",
         "in": "query",
         "required": false,
-        "description": "Names a predefined group of event types. `ChatEvents` (always sent by the official client)\nselects the types a `RestEvent` can have. Without it the page is still limited to those types.\n",
+        "description": "Names a predefined group of event types. `ChatEvents` (always sent by the official client)\nselects the types a `RestEvent` can have. Without it every stored event type is listed.\n",
         "schema": {
           "type": "string",
           "enum": [
@@ -2158,7 +2158,7 @@ export const document: Record<string, unknown> = {
       },
       "EventsPage": {
         "type": "object",
-        "description": "A page of stored events. Both top-level keys are required, even when the list is empty. Only\n`RestEvent` types may appear.\n",
+        "description": "A page of stored events. Both top-level keys are required, even when the list is empty. With\n`filter_group_type=ChatEvents` only `RestEvent` types appear; without it, any `StoredEvent`.\n",
         "properties": {
           "page_size": {
             "type": "integer",
@@ -2172,7 +2172,7 @@ export const document: Record<string, unknown> = {
                 "type": "array",
                 "description": "Events in the requested order.",
                 "items": {
-                  "$ref": "#/components/schemas/RestEvent"
+                  "$ref": "#/components/schemas/StoredEvent"
                 }
               }
             },
@@ -5937,6 +5937,59 @@ export const document: Record<string, unknown> = {
           "type",
           "id",
           "cid",
+          "timestamp",
+          "body"
+        ]
+      },
+      "StoredEvent": {
+        "description": "An item of an events page listed without `filter_group_type`: a `RestEvent`, or a stored event\nof another type (a receipt, `audio:*`, `rtc:hangup`, ...) with the same envelope. Clients that\nback-fill by id use the envelope (`id`, `type`) and map the types they know.\n",
+        "anyOf": [
+          {
+            "$ref": "#/components/schemas/RestEvent"
+          },
+          {
+            "$ref": "#/components/schemas/OtherStoredEvent"
+          }
+        ]
+      },
+      "OtherStoredEvent": {
+        "type": "object",
+        "description": "A stored event whose type is not one of `RestEvent`'s, in the same envelope.",
+        "properties": {
+          "type": {
+            "type": "string",
+            "description": "Event type, e.g. `message:seen` or `audio:say`."
+          },
+          "id": {
+            "type": "integer",
+            "minimum": 1,
+            "description": "Event id, increasing within the conversation."
+          },
+          "timestamp": {
+            "type": "string",
+            "format": "date-time",
+            "description": "When the server recorded the event (ISO 8601)."
+          },
+          "from": {
+            "type": "string",
+            "description": "Member id of the sender. Informational only."
+          },
+          "conversation_id": {
+            "type": "string",
+            "description": "Conversation id; clients fall back to the requested conversation when absent."
+          },
+          "_embedded": {
+            "$ref": "#/components/schemas/EventEmbedded",
+            "description": "Who sent the event."
+          },
+          "body": {
+            "type": "object",
+            "description": "Type-specific content, as in the event's push."
+          }
+        },
+        "required": [
+          "type",
+          "id",
           "timestamp",
           "body"
         ]

@@ -240,12 +240,15 @@ export interface paths {
         };
         /**
          * List stored events of a conversation
-         * @description One page of stored events. Only the types of `RestEvent` may appear: the official client fails
-         *     the entire page on any other type, and on a `message` whose `message_type` it does not know.
-         *     `filter_group_type=ChatEvents&filter_group_version=3` is how the official client asks for
-         *     exactly that set; it always sends both, and always sends `exclude_deleted_events`. Parley clients
-         *     use `start_id` to fetch the events they missed while disconnected. Used by
-         *     `getConversationEvents(cid, params)`.
+         * @description One page of stored events. With `filter_group_type=ChatEvents&filter_group_version=3` only the
+         *     types of `RestEvent` appear: that is how the official client asks for the set it can parse (it
+         *     fails the entire page on any other type, and on a `message` whose `message_type` it does not
+         *     know); it always sends both, and always sends `exclude_deleted_events`. Without
+         *     `filter_group_type`, every stored type is listed (`StoredEvent`: receipts such as
+         *     `message:seen` and `message:delivered`, `audio:*`, `rtc:hangup`, ...; never `ephemeral`, which
+         *     is not stored), so every id of the conversation can be found. Parley clients leave the filter
+         *     out and pass `start_id` to back-fill the events they missed. Used by
+         *     `getConversationEvents(cid, params)` (with the filter).
          */
         get: operations["listEvents"];
         put?: never;
@@ -672,8 +675,8 @@ export interface components {
             _links: components["schemas"]["PageLinks"];
         };
         /**
-         * @description A page of stored events. Both top-level keys are required, even when the list is empty. Only
-         *     `RestEvent` types may appear.
+         * @description A page of stored events. Both top-level keys are required, even when the list is empty. With
+         *     `filter_group_type=ChatEvents` only `RestEvent` types appear; without it, any `StoredEvent`.
          */
         EventsPage: {
             /** @description Page size that was applied. Informational. */
@@ -681,7 +684,7 @@ export interface components {
             /** @description The items of the page. */
             _embedded: {
                 /** @description Events in the requested order. */
-                events: components["schemas"]["RestEvent"][];
+                events: components["schemas"]["StoredEvent"][];
             };
             /** @description Links to neighbouring pages. */
             _links: components["schemas"]["PageLinks"];
@@ -2468,6 +2471,32 @@ export interface components {
             };
         };
         /**
+         * @description An item of an events page listed without `filter_group_type`: a `RestEvent`, or a stored event
+         *     of another type (a receipt, `audio:*`, `rtc:hangup`, ...) with the same envelope. Clients that
+         *     back-fill by id use the envelope (`id`, `type`) and map the types they know.
+         */
+        StoredEvent: components["schemas"]["RestEvent"] | components["schemas"]["OtherStoredEvent"];
+        /** @description A stored event whose type is not one of `RestEvent`'s, in the same envelope. */
+        OtherStoredEvent: {
+            /** @description Event type, e.g. `message:seen` or `audio:say`. */
+            type: string;
+            /** @description Event id, increasing within the conversation. */
+            id: number;
+            /**
+             * Format: date-time
+             * @description When the server recorded the event (ISO 8601).
+             */
+            timestamp: string;
+            /** @description Member id of the sender. Informational only. */
+            from?: string;
+            /** @description Conversation id; clients fall back to the requested conversation when absent. */
+            conversation_id?: string;
+            /** @description Who sent the event. */
+            _embedded?: components["schemas"]["EventEmbedded"];
+            /** @description Type-specific content, as in the event's push. */
+            body: Record<string, never>;
+        };
+        /**
          * @description An item of an events page. **Only these types may appear**: `member:invited`, `member:joined`,
          *     `member:left`, `message`, `event:delete` and `custom:<name>`. Any other type (receipts,
          *     `ephemeral`, `audio:*`, ...) or a message with an unknown `message_type` makes the official client
@@ -2753,7 +2782,7 @@ export interface components {
         OrderBy: "created" | "custom_sort_key";
         /**
          * @description Names a predefined group of event types. `ChatEvents` (always sent by the official client)
-         *     selects the types a `RestEvent` can have. Without it the page is still limited to those types.
+         *     selects the types a `RestEvent` can have. Without it every stored event type is listed.
          */
         FilterGroupType: "ChatEvents";
         /** @description Version of the event group named by `filter_group_type`; the official client always sends 3. */
@@ -3278,7 +3307,7 @@ export interface operations {
                 cursor?: components["parameters"]["Cursor"];
                 /**
                  * @description Names a predefined group of event types. `ChatEvents` (always sent by the official client)
-                 *     selects the types a `RestEvent` can have. Without it the page is still limited to those types.
+                 *     selects the types a `RestEvent` can have. Without it every stored event type is listed.
                  */
                 filter_group_type?: components["parameters"]["FilterGroupType"];
                 /** @description Version of the event group named by `filter_group_type`; the official client always sends 3. */

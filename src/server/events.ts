@@ -7,10 +7,11 @@
  * events in id order. Ephemeral events are pushed to the joined members that are online and never
  * stored, so they have no id.
  *
- * Event pages list only the chat types the official client can parse (`member:invited`,
- * `member:joined`, `member:left`, `message`, `event:delete`, `custom:*`), with or without
- * `filter_group_type=ChatEvents`; receipts (`message:seen`, `message:delivered`) are stored and
- * pushed but show up in pages only as the `state` of the message they acknowledge.
+ * With `filter_group_type=ChatEvents` (the official client always sends it) event pages list only
+ * the chat types that client can parse (`member:invited`, `member:joined`, `member:left`,
+ * `message`, `event:delete`, `custom:*`); receipts then show up only as the `state` of the message
+ * they acknowledge. Without it, pages list every stored type (receipts, `audio:*`, `rtc:hangup`, …),
+ * so a client back-filling by id finds every id; ephemeral events are never stored, so never listed.
  *
  * @module
  */
@@ -137,8 +138,10 @@ export function eventHandlers(ctx: Context, audio: AudioHandler): Handlers {
       const wanted = typeFilter(params.event_type as string | undefined);
       const startId = (params.start_id as number | undefined) ?? 0;
       const excludeDeleted = params.exclude_deleted_events === true;
+      const chatOnly = params.filter_group_type === "ChatEvents";
       const events = store.events(conversation.id).filter((e) =>
-        isChatType(e.type) && e.id >= startId && !(excludeDeleted && e.deleted) && wanted(e.type)
+        (!chatOnly || isChatType(e.type)) && e.id >= startId && !(excludeDeleted && e.deleted) &&
+        wanted(e.type)
       );
       const page = paginate(
         events,
