@@ -20,6 +20,16 @@ import process from "node:process";
 import { launch, type ReferenceServer, type ServerOptions } from "./src/server/app.ts";
 
 export type { ReferenceServer, ServerOptions, TokenOptions } from "./src/server/app.ts";
+// Test-only fault injection (ReferenceServer.faults and the hooks it takes).
+export type { Push, PushHook } from "./src/server/fanout.ts";
+export {
+  combineHooks,
+  delayPushes,
+  duplicatePushes,
+  losePushes,
+  reorderPushes,
+  type ServerFaults,
+} from "./src/server/faults.ts";
 
 /**
  * Starts a reference server. Without `publicKey` it runs in dev mode: it makes its own key pair and

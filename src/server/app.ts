@@ -11,13 +11,15 @@ import { aclAllows, Auth, TokenError } from "./auth.ts";
 import { Calls } from "./calls.ts";
 import type { Context } from "./context.ts";
 import { conversationHandlers } from "./conversations.ts";
-import { EngineServer, type ServerSocket, SocketServer } from "./deps.ts";
+import type { ServerSocket } from "./deps.ts";
 import { eventHandlers, EventLog } from "./events.ts";
-import { Fanout } from "./fanout.ts";
+import { Fanout, type PushHook } from "./fanout.ts";
+import { faultControls, type ServerFaults } from "./faults.ts";
 import { type Authenticate, restListener } from "./http.ts";
 import { memberHandlers } from "./members.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
+import { SocketLayer } from "./socket_layer.ts";
 import { MemoryStore } from "./store.ts";
 import { userHandlers, userNamed } from "./users.ts";
 
@@ -33,6 +35,8 @@ export interface ServerOptions {
    * its own, and `token()` mints tokens for any user name.
    */
   publicKey?: string;
+  /** Test-only: the hook every push passes through from the start (see {@link ServerFaults}). */
+  pushHook?: PushHook;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -54,6 +58,8 @@ export interface ReferenceServer {
    * socket.io disconnect, so clients reconnect and resume their sessions. Answers how many were cut.
    */
   dropConnections(userName?: string): number;
+  /** Test-only fault injection: push hooks, socket-layer restarts, connection attempt counts. */
+  readonly faults: ServerFaults;
   /** Disconnects every client and stops listening. */
   close(): Promise<void>;
 }
@@ -73,7 +79,8 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const auth = await Auth.create(options.publicKey);
   const store = new MemoryStore();
   const sessions = new Sessions({ auth, userNamed: (name) => userNamed(store, name) });
-  const log = new EventLog(store, new Fanout(sessions));
+  const fanout = new Fanout(sessions, options.pushHook);
+  const log = new EventLog(store, fanout);
   const ctx: Context = { store, log };
   const calls = new Calls(ctx);
 
@@ -102,16 +109,13 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     ...calls.handlers(),
   }, authenticate);
 
-  // socket.io on an engine of our own: http decides which requests reach it (not the metrics report).
-  const engine = new EngineServer({ transports: ["websocket"], pingInterval: 10_000, pingTimeout: 5_000 });
-  const io = new SocketServer({ serveClient: false });
-  io.bind(engine);
-  sessions.listen(io);
-
+  const socketLayer = new SocketLayer(sessions);
   const isRtc = (url = "") => url.startsWith(`${RTC_PATH}/`) && !url.startsWith(`${RTC_PATH}/metrics`);
-  const http = createServer((req, res) => isRtc(req.url) ? engine.handleRequest(req, res) : rest(req, res));
+  const http = createServer((req, res) =>
+    isRtc(req.url) ? socketLayer.handleRequest(req, res) : rest(req, res)
+  );
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
-    if (isRtc(req.url)) engine.handleUpgrade(req, socket, head);
+    if (isRtc(req.url)) socketLayer.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
@@ -138,10 +142,11 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       sockets.forEach(cutTransport);
       return sockets.length;
     },
+    faults: faultControls(fanout, socketLayer),
     close(): Promise<void> {
       closing ??= (async () => {
         sessions.close();
-        await io.close();
+        await socketLayer.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
       })();

@@ -27,6 +27,8 @@ export interface Push {
  */
 export type PushHook = (push: Push, send: () => void) => void;
 
+const sendAtOnce: PushHook = (_push, send) => send();
+
 /** A session as fan-out sees it. */
 export interface Outlet {
   /** Session id. */
@@ -50,9 +52,14 @@ export class Fanout {
   #hook: PushHook;
 
   /** Creates a fan-out over `audience`; `hook` sees each push before it is sent. */
-  constructor(audience: Audience, hook: PushHook = (_push, send) => send()) {
+  constructor(audience: Audience, hook: PushHook = sendAtOnce) {
     this.#audience = audience;
     this.#hook = hook;
+  }
+
+  /** Replaces the hook (`undefined`: send each push at once); test-only fault injection uses it. */
+  setHook(hook: PushHook | undefined): void {
+    this.#hook = hook ?? sendAtOnce;
   }
 
   /**
