@@ -1,8 +1,9 @@
 /**
- * The server side of `deno task bench:server`, run in its own process so that the load generator
- * does not share a JavaScript thread with the server. Starts the reference server on a free
- * loopback port, mints a token for each requested user, prints `{ url, tokens }` as one JSON
- * line, and stops when its standard input closes.
+ * The server side of `deno task bench:server` and `deno task bench`, run in its own process so
+ * that the load generator does not share a JavaScript thread with the server. Starts the reference
+ * server on a free loopback port, mints a token for each requested user, prints `{ url, tokens }`
+ * as one JSON line, and stops when its standard input closes. Each input line `drop` (or
+ * `drop <user name>`) cuts connections as `dropConnections` does, answered by `{ "dropped": n }`.
  *
  * Usage: `deno run -A scripts/bench_server_host.ts <user count>`
  *
@@ -17,5 +18,19 @@ for (let i = 0; i < count; i++) tokens.push(await server.token(`bench-user-${i}`
 console.log(JSON.stringify({ url: server.url, tokens }));
 
 // Our parent closes stdin when it is done (or dies); then we stop.
-for await (const _ of Deno.stdin.readable) { /* drain */ }
+for await (const line of Deno.stdin.readable.pipeThrough(new TextDecoderStream()).pipeThrough(lines())) {
+  const [command, name] = line.trim().split(/\s+/);
+  if (command === "drop") console.log(JSON.stringify({ dropped: server.dropConnections(name) }));
+}
 await server.close();
+
+function lines(): TransformStream<string, string> {
+  let rest = "";
+  return new TransformStream({
+    transform(chunk, out) {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop() ?? "";
+      for (const part of parts) out.enqueue(part);
+    },
+  });
+}
