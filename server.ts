@@ -30,6 +30,16 @@ export {
   reorderPushes,
   type ServerFaults,
 } from "./src/server/faults.ts";
+export type {
+  AnswerHandler,
+  AppEndpoint,
+  CallInfo,
+  ConnectAction,
+  ConversationAction,
+  Ncco,
+  NccoAction,
+  TalkAction,
+} from "./src/server/ncco.ts";
 
 /**
  * Starts a reference server. Without `publicKey` it runs in dev mode: it makes its own key pair and

@@ -3555,8 +3555,8 @@ export const document: Record<string, unknown> = {
         "properties": {
           "digit": {
             "type": "string",
-            "pattern": "^[0-9A-Fa-f*#pP]+$",
-            "description": "All keys pressed, in order (digits, `*`, `#`, the letters `a` to `f`, and `p` for a pause). Despite the name it may hold several keys."
+            "pattern": "^[0-9A-Da-d*#pP]+$",
+            "description": "All keys pressed, in order (digits, `*`, `#`, the letters `A` to `D`, and `p` for a pause). Despite the name it may hold several keys."
           },
           "channel": {
             "$ref": "#/components/schemas/Channel",

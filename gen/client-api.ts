@@ -1301,7 +1301,7 @@ export interface components {
         };
         /** @description Body of `audio:dtmf`. */
         DtmfBody: {
-            /** @description All keys pressed, in order (digits, `*`, `#`, the letters `a` to `f`, and `p` for a pause). Despite the name it may hold several keys. */
+            /** @description All keys pressed, in order (digits, `*`, `#`, the letters `A` to `D`, and `p` for a pause). Despite the name it may hold several keys. */
             digit: string;
             /** @description Leg the tones belong to (`id` = leg id). */
             channel: components["schemas"]["Channel"];

@@ -17,6 +17,7 @@ import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
 import { type Authenticate, restListener } from "./http.ts";
 import { memberHandlers } from "./members.ts";
+import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
@@ -37,6 +38,12 @@ export interface ServerOptions {
   publicKey?: string;
   /** Test-only: the hook every push passes through from the start (see {@link ServerFaults}). */
   pushHook?: PushHook;
+  /**
+   * Routes each call a client places with `serverCall`: gets the call, returns the NCCO to run
+   * (`talk`, `connect` to an app user, `conversation`). Without it, a call whose context has a `to`
+   * rings the app user of that name, and any other call hears a greeting.
+   */
+  answer?: AnswerHandler;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -82,7 +89,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const fanout = new Fanout(sessions, options.pushHook);
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log };
-  const calls = new Calls(ctx);
+  const calls = new Calls(ctx, options.answer);
 
   const authenticate: Authenticate = async (token, path) => {
     let claims;
@@ -104,7 +111,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     ...sessionHandlers(sessions),
     ...userHandlers(store),
     ...conversationHandlers(ctx),
-    ...memberHandlers(ctx, calls.beforeLeave),
+    ...memberHandlers(ctx, calls.leaveHooks),
     ...eventHandlers(ctx, calls.audio),
     ...calls.handlers(),
   }, authenticate);
@@ -146,6 +153,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     close(): Promise<void> {
       closing ??= (async () => {
         sessions.close();
+        calls.close();
         await socketLayer.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));

@@ -1,33 +1,47 @@
 /**
- * Calls: legs, knocking, SDP exchange, hangup and the `audio:*` events, to the extent the official
- * client's signalling needs (wire protocol §13). Media is not carried: a leg gets a syntactically
- * valid SDP answer and stays up until hung up.
+ * The call operations (wire protocol §3.5 and §13): legs, knocking, SDP exchange, and the `audio:*`
+ * events. Media is not carried: a leg gets a syntactically valid SDP answer and stays up until hung
+ * up. What happens to a call once placed is the {@link CallFlow}'s business.
  *
  * An outbound call (`serverCall`) is `POST /v0.3/legs` (the leg, whose id is the call id) followed by
  * `POST /v0.3/knocking`, which creates the call conversation; right after answering it, the server
- * makes the caller a joined member whose `channel.id` is the leg id, which is the `member:joined` push
- * the client waits for. Hanging up is leaving that conversation: `rtc:hangup`, then `member:left`.
- * Routing a call to another user is not done here yet.
+ * makes the caller a joined member whose `channel.id` is the leg id (the `member:joined` push the
+ * client waits for) and routes the call. Hanging up is leaving the call conversation: the leg
+ * completes (`leg:status:update`, `rtc:hangup`), then `member:left`, then the flow ends what depended
+ * on the leg.
  *
  * @module
  */
-import type { WireChannel, WireCreateEvent, WireLeg } from "../wire.ts";
+import type { WireChannel, WireCreateEvent } from "../wire.ts";
+import { CallFlow } from "./call_flow.ts";
 import { conversationById, newConversation, pageRequest, requireMember } from "./conversations.ts";
 import type { Context } from "./context.ts";
 import { paginate } from "./cursors.ts";
 import { type AudioHandler, created } from "./events.ts";
 import { type Handlers, pageHref } from "./http.ts";
-import { join, leave, type LeaveReason } from "./members.ts";
+import { legView, noMedia, recordHangup, setStatus } from "./legs.ts";
+import { join, leave, type LeaveHooks } from "./members.ts";
+import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
+import { answerFor } from "./sdp.ts";
 import type { ConversationRecord, JsonObject, LegRecord, MemberRecord } from "./store.ts";
 
-/** The call logic: its operations, the `audio:*` events, and the hangup of a leaving member. */
+/** The call logic: its operations, the `audio:*` events, and what happens around a call member's leaving. */
 export class Calls {
   #ctx: Context;
+  #flow: CallFlow;
+  /** SDP offers of legs not yet placed by a knocking, by leg id. */
+  #offers = new Map<string, string>();
 
-  /** Creates the call logic over the shared context. */
-  constructor(ctx: Context) {
+  /** Creates the call logic over the shared context; `answer` routes new calls. */
+  constructor(ctx: Context, answer?: AnswerHandler) {
     this.#ctx = ctx;
+    this.#flow = new CallFlow(ctx, answer);
+  }
+
+  /** Stops the timers of calls in progress. */
+  close(): void {
+    this.#flow.close();
   }
 
   /** The voice operations. */
@@ -42,7 +56,8 @@ export class Calls {
           conversationId: "",
           userId: caller.user.id,
           status: "started",
-          direction: "outbound",
+          // The client calls in to the application.
+          direction: "inbound",
           from: { type: "app", user: caller.user.name },
           to: {},
           startTime: new Date().toISOString(),
@@ -50,6 +65,7 @@ export class Calls {
           mediaState: noMedia(),
         };
         store.putLeg(leg);
+        this.#offers.set(leg.id, offer);
         return { status: 201, body: { rtc_id: leg.id, sdp: answerFor(offer) } };
       },
 
@@ -96,12 +112,15 @@ export class Calls {
         if (leg.conversationId !== "") {
           throw new ApiError("conversation:error:invalid-state", `Leg ${leg.id} is already connected.`);
         }
+        const context = request.properties?.custom_data ?? {};
         const conversation = newConversation(ctx, caller.user.id, `call:${leg.id}`);
-        if (request.properties?.custom_data) conversation.customData = request.properties.custom_data;
+        if (request.properties?.custom_data) conversation.customData = context;
         store.putConversation(conversation);
         const connected: LegRecord = {
           ...leg,
           conversationId: conversation.id,
+          // The application takes the call at once; where it goes is up to the answer handler.
+          status: "answered",
           from: { ...request.channel.from ?? leg.from },
           to: { ...request.channel.to ?? {} },
         };
@@ -116,11 +135,26 @@ export class Calls {
         const channel: WireChannel = { type: "app", id: leg.id, knocking_id: knocking.id };
         if (request.channel.from) channel.from = request.channel.from;
         if (request.channel.to) channel.to = request.channel.to;
+        const offer = this.#offers.get(leg.id) ?? "";
+        this.#offers.delete(leg.id);
+        const to = typeof context.to === "string" && context.to !== ""
+          ? context.to
+          : request.channel.to?.number;
+        const info = {
+          callId: leg.id,
+          conversationId: conversation.id,
+          from: caller.user.name,
+          ...to ? { to } : {},
+          context,
+        };
         // The client learns the call id from this answer, so the push that completes the call follows it.
         return {
           status: 201,
           body: { id: knocking.id },
-          after: () => join(ctx, conversation, caller.user, channel),
+          after: () => {
+            join(ctx, conversation, caller.user, channel);
+            void this.#flow.route(info, offer);
+          },
         };
       },
 
@@ -134,24 +168,31 @@ export class Calls {
         const member = conversation && store.memberOf(conversation.id, caller.user.id);
         if (conversation && member && member.state !== "LEFT") {
           const reason = { code: "LOCAL_CANCEL", text: "call-cancelled" };
-          this.beforeLeave(conversation, member, reason);
+          this.leaveHooks.before(conversation, member, reason);
           leave(ctx, conversation, member, reason);
+          this.leaveHooks.after(conversation, member, reason);
         }
         return { status: 204 };
       },
 
       sendRtcAnswer: ({ caller, params }) => {
-        const { leg } = this.#callLeg(
+        const { leg, member } = this.#ownLeg(
           params.conversation_id as string,
           params.rtc_id as string,
           caller.user.id,
         );
-        store.putLeg({ ...leg, status: "answered" });
+        if (leg.status === "ringing" && member.state !== "JOINED") {
+          throw new ApiError(
+            "conversation:error:invalid-state",
+            "Accept the invitation first (PUT the member with state joined), then send the SDP answer.",
+          );
+        }
+        if (!this.#flow.answered(leg.id)) store.putLeg({ ...leg, status: "answered" });
         return { status: 200, body: { id: crypto.randomUUID() } };
       },
 
       sendRtcOffer: ({ caller, params, body }) => {
-        const { conversation, leg, member } = this.#callLeg(
+        const { conversation, leg, member } = this.#ownLeg(
           params.conversation_id as string,
           params.rtc_id as string,
           caller.user.id,
@@ -170,7 +211,11 @@ export class Calls {
     };
   }
 
-  /** Handles `audio:say`, `audio:mute:*`, `audio:earmuff:*` and `audio:dtmf` events. */
+  /**
+   * Handles `audio:say`, `audio:mute:*`, `audio:earmuff:*` and `audio:dtmf`: each needs the sender's
+   * own leg, live, in the conversation. `audio:say` is followed by `audio:say:done` at once (nothing
+   * is played).
+   */
   readonly audio: AudioHandler = (conversation, member, request: WireCreateEvent) => {
     const ctx = this.#ctx;
     const type: string = request.type;
@@ -178,6 +223,7 @@ export class Calls {
     const draft = { conversationId: conversation.id, type, from: member.id };
 
     if (type === "audio:say") {
+      this.#liveLeg(conversation, member, member.channel.id);
       const say = {
         say_id: crypto.randomUUID(),
         text: body.text,
@@ -187,53 +233,38 @@ export class Calls {
         voice_name: body.voice_name ?? "amy",
         ssml: body.ssml ?? true,
       };
-      return created(ctx.log.record({ ...draft, body: say }));
+      const event = ctx.log.record({ ...draft, body: say });
+      ctx.log.record({ ...draft, type: "audio:say:done", body: { say_id: say.say_id } });
+      return created(event);
     }
     if (type === "audio:dtmf") {
-      const legId = (body.channel as WireChannel).id;
-      if (legId !== undefined) this.#legIn(conversation, legId);
+      this.#liveLeg(conversation, member, (body.channel as WireChannel).id);
       return created(ctx.log.record({ ...draft, body }));
     }
     // audio:mute:on|off and audio:earmuff:on|off switch a flag of the leg.
     const [, flag, onOff] = type.split(":") as [string, "mute" | "earmuff", string];
-    const leg = this.#legIn(conversation, body.rtc_id as string);
+    const leg = this.#liveLeg(conversation, member, body.rtc_id as string);
     ctx.store.putLeg({ ...leg, mediaState: { ...leg.mediaState, [flag]: onOff === "on" } });
     return created(ctx.log.record({ ...draft, body }));
   };
 
-  /** Hangs up the member's call leg, if it has one: the leg completes and `rtc:hangup` is recorded. */
-  readonly beforeLeave = (
-    conversation: ConversationRecord,
-    member: MemberRecord,
-    reason: LeaveReason,
-  ): void => {
-    const ctx = this.#ctx;
-    const legId = member.channel.id;
-    const leg = legId === undefined ? undefined : ctx.store.leg(legId);
-    if (!leg || leg.conversationId !== conversation.id || leg.status === "completed") return;
-    ctx.store.putLeg({ ...leg, status: "completed", endTime: new Date().toISOString() });
-    ctx.log.record({
-      conversationId: conversation.id,
-      type: "rtc:hangup",
-      from: member.id,
-      body: {
-        channel: member.channel,
-        bandwidth: { bytes_in: 0, bytes_out: 0 },
-        reason: { code: reason.code ?? "LOCAL_HANGUP", text: reason.text ?? "call-hangup", sip_code: 200 },
-        quality: {
-          mos_score: 0,
-          quality_percentage: 0,
-          jitter_min_var: 0,
-          jitter_max_var: 0,
-          jitter_loss_rate: 0,
-          jitter_burst_rate: 0,
-          flaw_total: 0,
-          packet_cnt: 0,
-          packet_loss_perc: 0,
-        },
-        direction: leg.direction,
-      },
-    });
+  /** Around a member's leaving: hang up the member's leg before, end what depended on it after. */
+  readonly leaveHooks: LeaveHooks = {
+    before: (conversation, member, reason) => {
+      const ctx = this.#ctx;
+      const legId = member.channel.id;
+      const leg = legId === undefined ? undefined : ctx.store.leg(legId);
+      if (!leg || leg.conversationId !== conversation.id || leg.status === "completed") return;
+      const done = setStatus(ctx, leg, "completed");
+      recordHangup(ctx, done, {
+        code: reason.code ?? "LOCAL_HANGUP",
+        text: reason.text ?? "call-hangup",
+        sip: 200,
+      });
+    },
+    after: (_conversation, member) => {
+      if (member.channel.id !== undefined) this.#flow.left(member.channel.id);
+    },
   };
 
   #leg(id: string): LegRecord {
@@ -242,15 +273,23 @@ export class Calls {
     return leg;
   }
 
-  #legIn(conversation: ConversationRecord, id: string): LegRecord {
-    const leg = this.#ctx.store.leg(id);
-    if (!leg || leg.conversationId !== conversation.id) {
-      throw new ApiError("voice:error:no_call_found", `No call leg ${id} in ${conversation.id}.`);
+  /** The member's own leg `id` in the conversation, not completed. */
+  #liveLeg(conversation: ConversationRecord, member: MemberRecord, id: string | undefined): LegRecord {
+    const leg = id === undefined ? undefined : this.#ctx.store.leg(id);
+    if (!leg || leg.conversationId !== conversation.id || leg.status === "completed") {
+      throw new ApiError(
+        "voice:error:no_call_found",
+        `No call in progress on leg ${id} in ${conversation.id}.`,
+      );
+    }
+    if (leg.userId !== member.userId) {
+      throw new ApiError("system:error:permission", `Leg ${id} is not yours.`);
     }
     return leg;
   }
 
-  #callLeg(conversationId: string, legId: string, userId: string) {
+  /** The caller's leg `legId` in the conversation, with the caller's (invited or joined) membership. */
+  #ownLeg(conversationId: string, legId: string, userId: string) {
     const ctx = this.#ctx;
     const conversation = conversationById(ctx, conversationId);
     const member = ctx.store.memberOf(conversation.id, userId);
@@ -260,64 +299,14 @@ export class Calls {
         `Only invited and joined members of ${conversation.id} may do this.`,
       );
     }
-    return { conversation, member, leg: this.#legIn(conversation, legId) };
+    const leg = ctx.store.leg(legId);
+    if (!leg || leg.conversationId !== conversation.id) {
+      throw new ApiError("voice:error:no_call_found", `No call leg ${legId} in ${conversation.id}.`);
+    }
+    if (leg.userId !== userId) throw new ApiError("system:error:permission", `Leg ${legId} is not yours.`);
+    if (leg.status === "completed") {
+      throw new ApiError("conversation:error:invalid-state", `The call on leg ${legId} has ended.`);
+    }
+    return { conversation, member, leg };
   }
-}
-
-function noMedia() {
-  return {
-    mute: false,
-    earmuff: false,
-    play_stream: false,
-    tts: false,
-    recording: false,
-    transcribing: false,
-  };
-}
-
-function legView(leg: LegRecord): WireLeg {
-  return {
-    id: leg.id,
-    conversation_id: leg.conversationId,
-    status: leg.status,
-    start_time: leg.startTime,
-    end_time: leg.endTime,
-    direction: leg.direction,
-    type: "app",
-    from: leg.from,
-    to: leg.to,
-    media_state: leg.mediaState,
-  };
-}
-
-/**
- * A syntactically valid SDP answer to `offer`: one audio section with Opus, answering the offer's
- * first `mid` (browsers refuse answers whose mids do not match). No media will flow.
- */
-export function answerFor(offer: string): string {
-  const mid = /^a=mid:(\S+)/m.exec(offer)?.[1] ?? "0";
-  const hex = (n: number) =>
-    Array.from(crypto.getRandomValues(new Uint8Array(n)), (b) => b.toString(16).padStart(2, "0"));
-  const sessionId = BigInt(`0x${hex(7).join("")}`).toString();
-  return [
-    "v=0",
-    `o=- ${sessionId} 2 IN IP4 127.0.0.1`,
-    "s=-",
-    "t=0 0",
-    `a=group:BUNDLE ${mid}`,
-    "a=msid-semantic: WMS",
-    "m=audio 9 UDP/TLS/RTP/SAVPF 111",
-    "c=IN IP4 0.0.0.0",
-    "a=rtcp:9 IN IP4 0.0.0.0",
-    `a=ice-ufrag:${hex(4).join("")}`,
-    `a=ice-pwd:${hex(12).join("")}`,
-    `a=fingerprint:sha-256 ${hex(32).join(":").toUpperCase()}`,
-    "a=setup:active",
-    `a=mid:${mid}`,
-    "a=sendrecv",
-    "a=rtcp-mux",
-    "a=rtpmap:111 opus/48000/2",
-    "a=fmtp:111 minptime=10;useinbandfec=1",
-    "",
-  ].join("\r\n");
 }

@@ -29,12 +29,20 @@ export interface LeaveReason {
   text?: string;
 }
 
-/** Called before a member leaves, e.g. to hang up the member's call leg first. */
-export type BeforeLeave = (
+/** Called around a member's leaving. */
+export type LeaveHook = (
   conversation: ConversationRecord,
   member: MemberRecord,
   reason: LeaveReason,
 ) => void;
+
+/** What runs around a member's leaving: the call logic hangs up the leg before and ends the call after. */
+export interface LeaveHooks {
+  /** Runs before `member:left` is recorded. */
+  before: LeaveHook;
+  /** Runs after `member:left` is recorded. */
+  after: LeaveHook;
+}
 
 /** The wire form of a member. */
 export function memberView(ctx: Context, member: MemberRecord): WireMember {
@@ -96,8 +104,59 @@ export function leave(
   ctx.log.record({ conversationId: conversation.id, type: "member:left", from: member.id, body }, [user.id]);
 }
 
-/** The member operations; `beforeLeave` runs before a member leaves (the call logic hangs up there). */
-export function memberHandlers(ctx: Context, beforeLeave: BeforeLeave): Handlers {
+/** Who sends an invitation, and what its `member:invited` carries beyond the usual. */
+export interface Invitation {
+  /** User name of the inviter (`invited_by`). */
+  by: string;
+  /** Member id of the inviter, if a member. */
+  from?: string | undefined;
+  /** For calls: `media.audio_settings.enabled: true`. */
+  audio?: boolean;
+  /** For calls: the caller's SDP offer. */
+  sdp?: string;
+}
+
+/**
+ * Makes `user` an invited member (new, or left before) and records `member:invited`, which reaches the
+ * joined members and the invited user.
+ */
+export function invite(
+  ctx: Context,
+  conversation: ConversationRecord,
+  user: UserRecord,
+  channel: WireChannel,
+  invitation: Invitation,
+): MemberRecord {
+  const existing = ctx.store.memberOf(conversation.id, user.id);
+  if (existing?.state === "JOINED") {
+    throw new ApiError("conversation:error:member-already-joined", `${user.name} has already joined.`);
+  }
+  if (existing?.state === "INVITED") {
+    throw new ApiError("conversation:error:member-already-invited", `${user.name} is already invited.`);
+  }
+  assertRoom(ctx, conversation);
+  const member = upsert(ctx, conversation, user, existing, "INVITED", channel);
+  const audio = invitation.audio === true;
+  const body: JsonObject = {
+    conversation: {
+      conversation_id: conversation.id,
+      name: conversation.name,
+      ...conversation.displayName !== undefined ? { display_name: conversation.displayName } : {},
+    },
+    ...memberBody(member, user),
+    media: { audio_settings: { enabled: audio, earmuffed: false, muted: false } },
+    invited_by: invitation.by,
+    ...invitation.sdp !== undefined ? { sdp: invitation.sdp } : {},
+  };
+  ctx.log.record(
+    { conversationId: conversation.id, type: "member:invited", from: invitation.from, body },
+    [user.id],
+  );
+  return member;
+}
+
+/** The member operations; `hooks` run around a member's leaving (the call logic hangs up there). */
+export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
   const { store } = ctx;
 
   function memberIn(conversation: ConversationRecord, id: string): MemberRecord {
@@ -173,32 +232,7 @@ export function memberHandlers(ctx: Context, beforeLeave: BeforeLeave): Handlers
           `No user is named ${JSON.stringify(request.user.name)}; users exist once they have logged in.`,
         );
       }
-      const existing = store.memberOf(conversation.id, invitee.id);
-      if (existing?.state === "JOINED") {
-        throw new ApiError("conversation:error:member-already-joined", `${invitee.name} has already joined.`);
-      }
-      if (existing?.state === "INVITED") {
-        throw new ApiError(
-          "conversation:error:member-already-invited",
-          `${invitee.name} is already invited.`,
-        );
-      }
-      assertRoom(ctx, conversation);
-      const member = upsert(ctx, conversation, invitee, existing, "INVITED", channel);
-      const invited: JsonObject = {
-        conversation: {
-          conversation_id: conversation.id,
-          name: conversation.name,
-          ...conversation.displayName !== undefined ? { display_name: conversation.displayName } : {},
-        },
-        ...memberBody(member, invitee),
-        media: { audio_settings: { enabled: false, earmuffed: false, muted: false } },
-        invited_by: caller.user.name,
-      };
-      ctx.log.record(
-        { conversationId: conversation.id, type: "member:invited", from: inviter?.id, body: invited },
-        [invitee.id],
-      );
+      const member = invite(ctx, conversation, invitee, channel, { by: caller.user.name, from: inviter?.id });
       return { status: 201, body: memberView(ctx, member) };
     },
 
@@ -246,8 +280,9 @@ export function memberHandlers(ctx: Context, beforeLeave: BeforeLeave): Handlers
       const reason: LeaveReason = {};
       if (params.reason_code !== undefined) reason.code = params.reason_code as string;
       if (params.reason_text !== undefined) reason.text = params.reason_text as string;
-      beforeLeave(conversation, member, reason);
+      hooks.before(conversation, member, reason);
       leave(ctx, conversation, member, reason);
+      hooks.after(conversation, member, reason);
       return { status: 204 };
     },
   };
