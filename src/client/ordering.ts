@@ -192,7 +192,8 @@ export class Ordering<T> {
     // the listing left out are not listed at all, so stop waiting for them. A later one may be
     // waiting for events stored after the fetch: fetch again.
     while (stream.held.size > 0) {
-      const first = Math.min(...stream.held.keys());
+      let first = Infinity;
+      for (const id of stream.held.keys()) first = Math.min(first, id);
       if (stream.held.get(first)!.arrival > startedAt) {
         stream.again = true;
         return;
