@@ -130,3 +130,30 @@ export type {
   ReceivedLocation,
   System,
 } from "./src/client/conversation_event.ts";
+
+// Voice.
+export {
+  type CallSayParams,
+  CancelReason,
+  type GetCallLegsParameters,
+  HangupReason,
+  type Leg,
+  type LegChannel,
+  type LegsPage,
+  LegStatus,
+  type MediaState,
+  type RTCQuality,
+  VoiceChannelType,
+} from "./src/client/voice_types.ts";
+export {
+  defaultMedia,
+  type DescriptionLike,
+  type MediaAdapter,
+  type MediaConnection,
+  type PeerConnectionLike,
+  signallingOnly,
+  type StreamLike,
+  type TrackLike,
+  webRtcMedia,
+  type WebRtcStack,
+} from "./src/client/media.ts";

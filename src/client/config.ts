@@ -9,6 +9,7 @@
 import { backoffProblem, DEFAULT_BACKOFF } from "./backoff.ts";
 import { invalidArgument } from "./failures.ts";
 import type { LoggerOptions } from "./logger.ts";
+import type { MediaAdapter } from "./media.ts";
 
 /** Regions of the Vonage API; each has its own default hosts. */
 export const ConfigRegion = {
@@ -50,6 +51,11 @@ export interface ClientConfigObject {
   requestTimeoutMs?: number | null | undefined;
   /** Parley only: the `fetch` used for REST calls (default: the global one). Useful for proxies and tests. */
   fetch?: FetchFunction | null | undefined;
+  /**
+   * Parley only: the media of calls (default: WebRTC where the runtime has it, as in browsers, else
+   * signalling only). Pass `webRtcMedia({ RTCPeerConnection, getUserMedia })` to use another WebRTC stack.
+   */
+  media?: MediaAdapter | null | undefined;
   /**
    * Parley only: upper bound of the first reconnection delay in milliseconds (default 500). After a
    * drop, attempt n waits a random time below `min(reconnectMaxDelayMs, reconnectBaseDelayMs · 2^(n-1))`.
@@ -98,6 +104,8 @@ export class ClientConfig {
   requestTimeoutMs: number;
   /** The `fetch` for REST calls, or `null` for the global one. */
   fetch: FetchFunction | null;
+  /** The media of calls, or `null` for the runtime's default. */
+  media: MediaAdapter | null;
   /** Upper bound of the first reconnection delay in milliseconds. */
   reconnectBaseDelayMs: number;
   /** Longest wait between reconnection attempts in milliseconds. */
@@ -116,6 +124,7 @@ export class ClientConfig {
     this.emergencySecondaryRegion = `https://api-${r}-4.vonage.com`;
     this.requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;
     this.fetch = null;
+    this.media = null;
     this.reconnectBaseDelayMs = DEFAULT_BACKOFF.baseMs;
     this.reconnectMaxDelayMs = DEFAULT_BACKOFF.capMs;
   }

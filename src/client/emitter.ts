@@ -9,6 +9,7 @@ import type { ConnectionStateChange } from "./connection.ts";
 import type { ConversationEvent } from "./conversation_event.ts";
 import type { SessionErrorReason } from "./enums.ts";
 import type { Logger } from "./logger.ts";
+import type { CancelReason, HangupReason, LegStatus, RTCQuality, VoiceChannelType } from "./voice_types.ts";
 
 /** The events `on` accepts, with the arguments their callbacks receive. */
 export interface VonageEvent {
@@ -20,6 +21,22 @@ export interface VonageEvent {
   reconnecting: () => void;
   /** The connection is back after `reconnecting`. */
   reconnection: () => void;
+  /** An incoming call: `answer(callId)` or `reject(callId)` it. `from` is the caller's user name or number. */
+  callInvite: (callId: string, from: string, channelType: VoiceChannelType) => void;
+  /** An incoming call went away before it was answered here. */
+  callInviteCancel: (callId: string, reason: CancelReason) => void;
+  /** A call ended, with its audio quality figures. */
+  callHangup: (callId: string, callQuality: RTCQuality, reason: HangupReason) => void;
+  /** Another party's leg of a call changed status. */
+  legStatusUpdate: (callId: string, legId: string, legStatus: LegStatus) => void;
+  /** The call moved to another conversation. */
+  callTransfer: (callId: string, conversationId: string) => void;
+  /** A leg of the call was muted or unmuted. */
+  mute: (callId: string, legId: string, isMuted: boolean) => void;
+  /** A leg of the call was earmuffed (cannot hear the others) or no longer. */
+  earmuff: (callId: string, legId: string, earmuffStatus: boolean) => void;
+  /** A leg of the call sent DTMF keys. */
+  dtmf: (callId: string, legId: string, digits: string) => void;
   /** Parley only: the connection changed state (see `VonageClient.connectionState`). */
   connectionStateChange: (change: ConnectionStateChange) => void;
 }

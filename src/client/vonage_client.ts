@@ -28,6 +28,7 @@ import {
   toMembersPage,
   toUser,
 } from "./mapping.ts";
+import { defaultMedia } from "./media.ts";
 import { eachItem } from "./paging.ts";
 import { type SessionEnd, type SessionInfo, SocketSession } from "./session.ts";
 import type {
@@ -39,6 +40,7 @@ import type {
   GetConversationEventsParameters,
   GetConversationMembersParameters,
   GetConversationsParameters,
+  Json,
   Location,
   Member,
   MembersPage,
@@ -61,6 +63,8 @@ import {
   checkString,
   checkUrl,
 } from "./validate.ts";
+import { Voice } from "./voice.ts";
+import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 /** An event to send, before the client adds `cid` and the caller's member id. */
@@ -87,6 +91,7 @@ export class VonageClient {
   readonly #logger: Logger;
   readonly #emitter: Emitter<VonageEvent>;
   readonly #inbox: Inbox;
+  readonly #voice: Voice;
   readonly #connection: Connection;
   #config!: ClientConfig;
   #http!: Http;
@@ -103,7 +108,15 @@ export class VonageClient {
       baseMs: this.#config.reconnectBaseDelayMs,
       capMs: this.#config.reconnectMaxDelayMs,
     });
+    this.#voice = new Voice({
+      http: () => this.#http,
+      session: () => this.#requireSession(),
+      media: () => this.#config.media ?? defaultMedia(),
+      me: () => this.#session?.userId,
+      emitter: this.#emitter,
+    });
     this.#inbox = new Inbox({
+      tap: (push) => this.#voice.receive(push.type, push),
       deliver: (event) => this.#deliver(event),
       fetchSince: (cid, fromId) => fetchEventsSince(this.#http, cid, fromId),
       selfUserId: () => this.#session?.userId,
@@ -616,7 +629,73 @@ export class VonageClient {
     return toUser(wire);
   }
 
-  // ---- Voice (a later issue): serverCall, answer, reject, hangup, say, mute, getCallLegs, … ----
+  // ---- Voice (voice.ts) ----------------------------------------------------------------------
+
+  /**
+   * Places a call through the server; resolves the call id once the server has connected it. The
+   * server routes the call; the reference server rings the app user named by `context.to`.
+   */
+  serverCall(context?: Nullable<Json>): Promise<string> {
+    return this.#voice.serverCall(context);
+  }
+
+  /** Answers an incoming call (its id comes with `callInvite`). */
+  answer(callId: string): Promise<void> {
+    return this.#voice.answer(callId);
+  }
+
+  /** Declines an incoming call. */
+  reject(callId: string): Promise<void> {
+    return this.#voice.reject(callId);
+  }
+
+  /** Hangs up a call; `callHangup` follows. The reason is optional. */
+  hangup(callId: string, reasonText?: string, reasonCode?: string): Promise<void> {
+    return this.#voice.hangup(callId, reasonText, reasonCode);
+  }
+
+  /** Says text into a call (text-to-speech). */
+  say(callId: string, text: string): Promise<void>;
+  /** Says text into a call, with volume, repetitions, voice and SSML settings. */
+  say(callId: string, params: CallSayParams): Promise<void>;
+  say(callId: string, params: string | CallSayParams): Promise<void> {
+    return this.#voice.say(callId, params);
+  }
+
+  /** Mutes this side of a call. */
+  mute(callId: string): Promise<void> {
+    return this.#voice.mute(callId);
+  }
+
+  /** Unmutes this side of a call. */
+  unmute(callId: string): Promise<void> {
+    return this.#voice.unmute(callId);
+  }
+
+  /** Stops hearing the other side of a call. */
+  enableEarmuff(callId: string): Promise<void> {
+    return this.#voice.enableEarmuff(callId);
+  }
+
+  /** Hears the other side of a call again. */
+  disableEarmuff(callId: string): Promise<void> {
+    return this.#voice.disableEarmuff(callId);
+  }
+
+  /** Sends DTMF keys (`0`-`9`, `*`, `#`, `A`-`D`, `p` for a pause) into a call. */
+  sendDTMF(callId: string, digits: string): Promise<void> {
+    return this.#voice.sendDTMF(callId, digits);
+  }
+
+  /** One page of the legs of a call, with their media state. */
+  getCallLegs(callId: string, parameters?: Nullable<GetCallLegsParameters>): Promise<LegsPage> {
+    return this.#voice.getCallLegs(callId, parameters);
+  }
+
+  /** Reads one call leg. */
+  getLeg(legId: string): Promise<Leg> {
+    return this.#voice.getLeg(legId);
+  }
 
   // ---- Internals ----------------------------------------------------------------------------
 
@@ -631,6 +710,7 @@ export class VonageClient {
     this.#token = null;
     this.#memberIds.clear();
     this.#inbox.reset();
+    this.#voice.reset();
     return this.#connection.end();
   }
 

@@ -1,0 +1,215 @@
+/**
+ * The calls this client takes part in, kept true to the server's pushes, and the voice callbacks
+ * those pushes produce (wire-protocol.md §7.2). Every push passes through here (the inbox taps them
+ * before parsing); call signalling is not a conversation event and is never held or reordered.
+ *
+ * | push                                   | effect                                                           |
+ * | -------------------------------------- | ---------------------------------------------------------------- |
+ * | `member:invited` with an SDP offer      | a new incoming call: `callInvite(callId, from, channelType)`     |
+ * | `member:joined` of our call member      | completes `serverCall`; of an invitation not answered here: `callInviteCancel(AnsweredElsewhere)` |
+ * | `member:left` of our call member        | remembers why (the reason of a later `callHangup`)               |
+ * | `rtc:hangup` of our leg                 | `callHangup`, or for an unanswered invitation (with its `member:left`) `callInviteCancel` |
+ * | `leg:status:update` by another user     | `legStatusUpdate` (each status of a leg once)                    |
+ * | `rtc:transfer`                          | our leg: `callTransfer`; another leg into our call: `legStatusUpdate(ANSWERED)` |
+ * | `audio:mute:*`, `audio:earmuff:*`, `audio:dtmf` | `mute`, `earmuff`, `dtmf`                                |
+ *
+ * @module
+ */
+import type { Emitter, VonageEvent } from "./emitter.ts";
+import type { JsonObject } from "./types.ts";
+import type { MediaConnection } from "./media.ts";
+import type { CancelReason, HangupReason, LegStatus, RTCQuality, VoiceChannelType } from "./voice_types.ts";
+
+/** A call of this client. */
+export interface Call {
+  /** Call id: this client's leg id. */
+  id: string;
+  /** The conversation holding the call; empty until an outbound call is joined. */
+  conversationId: string;
+  /** This client's member id in that conversation. */
+  memberId: string;
+  /** An invitation to this client (rather than a call it placed). */
+  inbound: boolean;
+  /** Joined (outbound) or answered (inbound): the call can be controlled. */
+  live: boolean;
+  /** This client has hung up or rejected it. */
+  ending: boolean;
+  /** The caller's SDP offer, for an invitation. */
+  offer: string;
+  /** Its media, once set up. */
+  media?: MediaConnection | undefined;
+  /** Completes a `serverCall` waiting for the call to be joined. */
+  joined?: (() => void) | undefined;
+  /** Reason code of our member's `member:left`, once it came. */
+  leftCode?: string | undefined;
+  /** SIP code of our leg's `rtc:hangup`, once it came (unanswered invitations). */
+  sip?: number | undefined;
+  /** The last status reported per leg id. */
+  statuses: Record<string, string>;
+}
+
+type Obj = Record<string, unknown> | undefined;
+const o = (value: unknown): Obj => typeof value === "object" && value !== null ? value as Obj : undefined;
+const s = (value: unknown): string | undefined => typeof value === "string" ? value : undefined;
+
+/** Tracks calls and turns call pushes into voice callbacks. */
+export class CallRegistry {
+  readonly #calls = new Map<string, Call>();
+  readonly #emitter: Emitter<VonageEvent>;
+  readonly #me: () => string | undefined;
+
+  /** Creates an empty registry; `me` is the session's user id. */
+  constructor(emitter: Emitter<VonageEvent>, me: () => string | undefined) {
+    this.#emitter = emitter;
+    this.#me = me;
+  }
+
+  /** A call by id. */
+  get(id: string): Call | undefined {
+    return this.#calls.get(id);
+  }
+
+  /** Starts tracking a call. */
+  add(id: string, inbound: boolean, fields: Partial<Call> = {}): Call {
+    const call: Call = {
+      id,
+      inbound,
+      conversationId: "",
+      memberId: "",
+      live: false,
+      ending: false,
+      offer: "",
+      statuses: {},
+      ...fields,
+    };
+    this.#calls.set(id, call);
+    return call;
+  }
+
+  /** Stops tracking a call and ends its media. */
+  remove(call: Call): void {
+    this.#calls.delete(call.id);
+    call.media?.close();
+  }
+
+  /** Forgets every call (the session ended). */
+  clear(): void {
+    for (const call of [...this.#calls.values()]) this.remove(call);
+  }
+
+  /** One push: its event name and payload. Pushes that concern no call of ours change nothing. */
+  receive(type: string, payload: JsonObject): void {
+    const body = o(payload.body), channel = o(body?.channel), legId = s(channel?.id) ?? "";
+    const cid = s(payload.cid) ?? "";
+    const mine = s(o(body?.user)?.id) === this.#me();
+    const call = this.#calls.get(legId);
+    const inCall = [...this.#calls.values()].find((c) => c.conversationId === cid);
+    const emit = this.#emitter.emit.bind(this.#emitter);
+    switch (type) {
+      case "member:invited": {
+        const offer = s(body?.sdp), from = o(channel?.from);
+        if (!offer || !mine || call || o(o(body?.media)?.audio_settings)?.enabled !== true) return;
+        this.add(legId, true, { conversationId: cid, memberId: s(body?.member_id) ?? "", offer });
+        const caller = s(from?.user) ?? s(from?.number) ?? s(from?.username) ?? s(from?.uri) ?? "";
+        return emit("callInvite", legId, caller, (s(from?.type) ?? "app") as VoiceChannelType);
+      }
+      case "member:joined":
+        if (!call || !mine) return;
+        if (!call.inbound) {
+          call.conversationId = cid;
+          call.memberId = s(body?.member_id) ?? "";
+          call.live = true;
+          return call.joined?.();
+        }
+        // Our invitation joined without an answer from here: another device of the user took it.
+        if (!call.live && !call.ending) this.#cancel(call, "AnsweredElsewhere");
+        return;
+      case "member:left": {
+        const left = [...this.#calls.values()].find((c) =>
+          c.conversationId === cid && c.memberId === s(body?.member_id)
+        );
+        if (!left) return;
+        left.leftCode = s(o(body?.reason)?.code) ?? "";
+        return this.#inviteEnded(left);
+      }
+      case "rtc:hangup": {
+        if (!call) return;
+        const reason = o(body?.reason);
+        if (call.inbound && !call.live) {
+          call.sip = Number(reason?.sip_code) || 0;
+          return this.#inviteEnded(call);
+        }
+        this.remove(call);
+        // Every server sends all the quality figures: the official SDK drops an rtc:hangup without them.
+        return emit(
+          "callHangup",
+          call.id,
+          (o(body?.quality) ?? {}) as unknown as RTCQuality,
+          hangupReason(call, s(reason?.code)),
+        );
+      }
+      case "leg:status:update": {
+        const from = s(o(o(payload._embedded)?.from_user)?.id);
+        const leg = s(body?.leg_id), status = s(body?.status)?.toUpperCase();
+        if (!inCall || !from || from === this.#me() || !leg || !status || inCall.statuses[leg] === status) {
+          return;
+        }
+        inCall.statuses[leg] = status;
+        return emit("legStatusUpdate", inCall.id, leg, status as LegStatus);
+      }
+      case "rtc:transfer":
+        if (call) {
+          call.conversationId = cid;
+          call.memberId = s(payload.from) ?? call.memberId;
+          return emit("callTransfer", call.id, cid);
+        }
+        if (inCall) emit("legStatusUpdate", inCall.id, legId, "ANSWERED");
+        return;
+      case "audio:mute:on":
+      case "audio:mute:off":
+      case "audio:earmuff:on":
+      case "audio:earmuff:off":
+        if (inCall) {
+          emit(
+            type.includes("mute") ? "mute" : "earmuff",
+            inCall.id,
+            s(body?.rtc_id) ?? "",
+            type.endsWith("on"),
+          );
+        }
+        return;
+      case "audio:dtmf":
+        if (inCall) emit("dtmf", inCall.id, legId, s(body?.digit) ?? "");
+    }
+  }
+
+  /** An invitation not answered here ends once both its `rtc:hangup` and its `member:left` came. */
+  #inviteEnded(call: Call): void {
+    if (!call.inbound || call.live || call.leftCode === undefined || call.sip === undefined) return;
+    if (call.ending) return this.remove(call); // rejected here: nothing to report
+    this.#cancel(
+      call,
+      call.leftCode.toUpperCase() === "REMOTE_REJECT"
+        ? "RejectedElsewhere"
+        : call.sip === 487
+        ? "RemoteTimeout"
+        : "RemoteCancel",
+    );
+  }
+
+  #cancel(call: Call, reason: CancelReason): void {
+    this.remove(call);
+    this.#emitter.emit("callInviteCancel", call.id, reason);
+  }
+}
+
+/** Why a call ended: ours if we hung up, else from our member's `member:left`, else from `rtc:hangup`. */
+function hangupReason(call: Call, code = ""): HangupReason {
+  if (call.ending) return "LOCAL_HANGUP";
+  const left = call.leftCode?.toLowerCase();
+  if (left === "remote_rejected" || left === "remote_reject" || left === "remote_no_answer") {
+    return "REMOTE_REJECT";
+  }
+  if (left === "ring_timer" || left === "local_cancel") return "REMOTE_NO_ANSWER_TIMEOUT";
+  return !left && (code === "RING_TIMER" || code === "LOCAL_CANCEL") ? "MEDIA_TIMEOUT" : "REMOTE_HANGUP";
+}
