@@ -1,6 +1,6 @@
 /**
- * The inbox: the one place every pushed event (and every `pending_events` item) passes through
- * before callbacks see it. Data flows one way:
+ * The inbox: the one place every pushed event (and every `pending_events` item, which the session
+ * pushes in the order listed) passes through before callbacks see it. Data flows one way:
  *
  *   socket frame → ordering, de-duplication and REST back-fill per conversation (ordering.ts)
  *   → parse (wire → `ConversationEvent`) → deliver
@@ -37,8 +37,6 @@ export interface InboxOptions {
   retryDelayMs(attempt: number): number;
   /** Where skipped events are reported. */
   logger: Logger;
-  /** Sees every push first, as it arrives: call signalling, which is never held or reordered. */
-  tap?: (push: WirePush) => void;
 }
 
 /** Turns raw pushes into `ConversationEvent`s and hands them on, once each and in order. */
@@ -74,19 +72,9 @@ export class Inbox {
       return;
     }
     const push: WirePush = { ...wire, type };
-    this.#options.tap?.(push);
     const sequenced = this.#sequenced(push);
     if (sequenced) this.#ordering.receive(sequenced);
     else this.#dispatch(push);
-  }
-
-  /** The `pending_events` of a login, in the order the server listed them. */
-  receiveAll(events: readonly unknown[]): void {
-    for (const item of events) {
-      const type = asObject(item)?.type;
-      if (typeof type === "string") this.receive(type, item);
-      else this.#options.logger.warn("WS", "skipped a pending event without a type");
-    }
   }
 
   /** After a reconnect: back-fills what every known conversation missed. */
