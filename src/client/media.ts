@@ -51,10 +51,10 @@ export interface StreamLike {
 
 /** A session description, as far as calls use one. */
 export interface DescriptionLike {
-  /** `offer` or `answer`. */
-  type: "offer" | "answer";
+  /** Calls use `offer` and `answer`. */
+  type?: "offer" | "answer" | "pranswer" | "rollback";
   /** The SDP text. */
-  sdp?: string | undefined;
+  sdp?: string;
 }
 
 /** The parts of `RTCPeerConnection` calls use (browsers' and node-webrtc's fit). */
