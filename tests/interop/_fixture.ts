@@ -1,9 +1,9 @@
 // The common setup of an interop test file: our reference server plus alice and bob, each on the
 // official SDK with a live session.
 import { after, before } from "node:test";
-import { startServer } from "../../server.ts";
+import { type ServerOptions, startServer } from "../../server.ts";
 import type { ConversationEvent, CreateConversationParameters } from "./_api.ts";
-import { type OfficialClient, startOfficial } from "./_official.ts";
+import { type OfficialClient, startOfficialClients, type StartOptions } from "./_official.ts";
 
 export type Server = Awaited<ReturnType<typeof startServer>>;
 
@@ -18,15 +18,19 @@ export interface Interop {
 /**
  * Registers before/after hooks in the enclosing `describe`: a fresh server on a free loopback port
  * and logged-in official clients for alice, bob and the `others` user names. Read the fields
- * inside `it`, once `before` has run.
+ * inside `it`, once `before` has run. `options` may ask for clients that can make calls
+ * (`webrtc: true`) and pass options to the server (e.g. an answer handler).
  */
-export function interopSuite(others: string[] = []): Interop {
+export function interopSuite(
+  others: string[] = [],
+  options: StartOptions & { server?: ServerOptions } = {},
+): Interop {
   const ctx = {} as Interop;
   const clients: OfficialClient[] = [];
   before(async () => {
-    ctx.server = await startServer({ port: 0, host: "127.0.0.1" });
+    ctx.server = await startServer({ port: 0, host: "127.0.0.1", ...options.server });
     const names = ["alice", "bob", ...others];
-    clients.push(...await startOfficial(ctx.server.url, ...names));
+    clients.push(...await startOfficialClients(ctx.server.url, names, options));
     await Promise.all(
       clients.map(async (c, i) => c.call("createSession", await ctx.server.token(names[i]!))),
     );

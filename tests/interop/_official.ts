@@ -23,6 +23,12 @@ export class OfficialSdkError extends Error implements OfficialError {
   }
 }
 
+/** Options of {@link OfficialClient.start}. */
+export interface StartOptions {
+  /** Install stand-ins for the WebRTC globals calls need (webrtc_stub.mjs) before loading the SDK. */
+  webrtc?: boolean;
+}
+
 interface Pending {
   method: string;
   resolve: (value: unknown) => void;
@@ -51,11 +57,11 @@ export class OfficialClient {
   #closing = false;
   #exit: Error | undefined;
 
-  private constructor(readonly label: string, sdkDir: string, serverUrl: string) {
+  private constructor(readonly label: string, sdkDir: string, serverUrl: string, options: StartOptions) {
     this.events = new EventLog(label);
     this.#child = new Deno.Command("node", {
       args: [DRIVER, serverUrl],
-      env: { PARLEY_OFFICIAL_SDK: sdkDir },
+      env: { PARLEY_OFFICIAL_SDK: sdkDir, ...options.webrtc ? { PARLEY_WEBRTC_STUB: "1" } : {} },
       stdin: "piped",
       stdout: "piped",
       stderr: "piped",
@@ -71,9 +77,13 @@ export class OfficialClient {
   }
 
   /** Installs the SDK if needed, starts a driver against `serverUrl` and waits until it is ready. */
-  static async start(serverUrl: string, label = "official client"): Promise<OfficialClient> {
+  static async start(
+    serverUrl: string,
+    label = "official client",
+    options: StartOptions = {},
+  ): Promise<OfficialClient> {
     const sdkDir = await installOfficialSdk();
-    const client = new OfficialClient(`${label} (official SDK)`, sdkDir, serverUrl);
+    const client = new OfficialClient(`${label} (official SDK)`, sdkDir, serverUrl, options);
     try {
       await bounded(
         Promise.race([client.#ready, client.#child.status.then(() => Promise.reject(client.#exit))]),
@@ -200,8 +210,19 @@ export class OfficialClient {
  * Starts one official client per label, in parallel: `const [a, b] = await startOfficial(url, "a", "b")`.
  * If one fails to start, the others are closed before the error is thrown.
  */
-export async function startOfficial(serverUrl: string, ...labels: string[]): Promise<OfficialClient[]> {
-  const started = await Promise.allSettled(labels.map((label) => OfficialClient.start(serverUrl, label)));
+export function startOfficial(serverUrl: string, ...labels: string[]): Promise<OfficialClient[]> {
+  return startOfficialClients(serverUrl, labels);
+}
+
+/** {@link startOfficial} with options, e.g. `{ webrtc: true }` for clients that make calls. */
+export async function startOfficialClients(
+  serverUrl: string,
+  labels: string[],
+  options: StartOptions = {},
+): Promise<OfficialClient[]> {
+  const started = await Promise.allSettled(
+    labels.map((label) => OfficialClient.start(serverUrl, label, options)),
+  );
   const clients = started.flatMap((s) => s.status === "fulfilled" ? [s.value] : []);
   const failed = started.find((s) => s.status === "rejected");
   if (failed) {

@@ -2,6 +2,9 @@
 //
 //   node official_driver.mjs <serverUrl>      (env PARLEY_OFFICIAL_SDK = the npm --prefix folder)
 //
+// With PARLEY_WEBRTC_STUB=1 it first installs stand-ins for the WebRTC globals calls need
+// (webrtc_stub.mjs).
+//
 // Protocol: JSON lines. stdin takes requests `{id, method, args}`; stdout carries replies
 // `{id, ok: true, value}` / `{id, ok: false, error: {type, code, message}}`, one `{ready}` line
 // at start, and every SDK callback as `{event, args}`. Arguments may hold tagged objects that stand
@@ -42,6 +45,8 @@ if (!serverUrl || !prefix) {
   console.error("usage: PARLEY_OFFICIAL_SDK=<npm prefix> node official_driver.mjs <serverUrl>");
   process.exit(2);
 }
+
+if (process.env.PARLEY_WEBRTC_STUB === "1") await import("./webrtc_stub.mjs");
 
 // Load the package's own ESM entry, as an application importing it would.
 const pkgDir = join(prefix, "node_modules", "@vonage", "client-sdk");
