@@ -48,9 +48,31 @@ export interface Call {
   statuses: Record<string, string>;
 }
 
-type Obj = Record<string, unknown> | undefined;
-const o = (value: unknown): Obj => typeof value === "object" && value !== null ? value as Obj : undefined;
-const s = (value: unknown): string | undefined => typeof value === "string" ? value : undefined;
+/**
+ * The parts of a call push this file reads. Pushes are not validated here: a key may be missing (hence
+ * the optional chains), and a server that sends a value of another type only gets it handed back.
+ */
+interface CallPush {
+  cid?: string;
+  from?: string;
+  _embedded?: { from_user?: { id?: string } };
+  body?: {
+    channel?: {
+      id?: string;
+      from?: { type?: string; user?: string; number?: string; username?: string; uri?: string };
+    };
+    user?: { id?: string };
+    member_id?: string;
+    sdp?: string;
+    media?: { audio_settings?: { enabled?: boolean } | null };
+    reason?: { code?: string; sip_code?: number };
+    quality?: RTCQuality;
+    leg_id?: string;
+    status?: string;
+    rtc_id?: string;
+    digit?: string;
+  };
+}
 
 /** Tracks calls and turns call pushes into voice callbacks. */
 export class CallRegistry {
@@ -99,25 +121,25 @@ export class CallRegistry {
 
   /** One push: its event name and payload. Pushes that concern no call of ours change nothing. */
   receive(type: string, payload: JsonObject): void {
-    const body = o(payload.body), channel = o(body?.channel), legId = s(channel?.id) ?? "";
-    const cid = s(payload.cid) ?? "";
-    const mine = s(o(body?.user)?.id) === this.#me();
+    const { cid = "", from, _embedded, body = {} } = payload as CallPush;
+    const legId = body.channel?.id ?? "";
+    const mine = body.user?.id === this.#me();
     const call = this.#calls.get(legId);
     const inCall = [...this.#calls.values()].find((c) => c.conversationId === cid);
     const emit = this.#emitter.emit.bind(this.#emitter);
     switch (type) {
       case "member:invited": {
-        const offer = s(body?.sdp), from = o(channel?.from);
-        if (!offer || !mine || call || o(o(body?.media)?.audio_settings)?.enabled !== true) return;
-        this.add(legId, true, { conversationId: cid, memberId: s(body?.member_id) ?? "", offer });
-        const caller = s(from?.user) ?? s(from?.number) ?? s(from?.username) ?? s(from?.uri) ?? "";
-        return emit("callInvite", legId, caller, (s(from?.type) ?? "app") as VoiceChannelType);
+        const caller = body.channel?.from;
+        if (!body.sdp || !mine || call || body.media?.audio_settings?.enabled !== true) return;
+        this.add(legId, true, { conversationId: cid, memberId: body.member_id ?? "", offer: body.sdp });
+        const name = caller?.user ?? caller?.number ?? caller?.username ?? caller?.uri ?? "";
+        return emit("callInvite", legId, name, (caller?.type ?? "app") as VoiceChannelType);
       }
       case "member:joined":
         if (!call || !mine) return;
         if (!call.inbound) {
           call.conversationId = cid;
-          call.memberId = s(body?.member_id) ?? "";
+          call.memberId = body.member_id ?? "";
           call.live = true;
           return call.joined?.();
         }
@@ -126,41 +148,32 @@ export class CallRegistry {
         return;
       case "member:left": {
         const left = [...this.#calls.values()].find((c) =>
-          c.conversationId === cid && c.memberId === s(body?.member_id)
+          c.conversationId === cid && c.memberId === body.member_id
         );
         if (!left) return;
-        left.leftCode = s(o(body?.reason)?.code) ?? "";
+        left.leftCode = body.reason?.code ?? "";
         return this.#inviteEnded(left);
       }
-      case "rtc:hangup": {
+      case "rtc:hangup":
         if (!call) return;
-        const reason = o(body?.reason);
         if (call.inbound && !call.live) {
-          call.sip = Number(reason?.sip_code) || 0;
+          call.sip = body.reason?.sip_code ?? 0;
           return this.#inviteEnded(call);
         }
         this.remove(call);
         // Every server sends all the quality figures: the official SDK drops an rtc:hangup without them.
-        return emit(
-          "callHangup",
-          call.id,
-          (o(body?.quality) ?? {}) as unknown as RTCQuality,
-          hangupReason(call, s(reason?.code)),
-        );
-      }
+        return emit("callHangup", call.id, body.quality!, hangupReason(call, body.reason?.code));
       case "leg:status:update": {
-        const from = s(o(o(payload._embedded)?.from_user)?.id);
-        const leg = s(body?.leg_id), status = s(body?.status)?.toUpperCase();
-        if (!inCall || !from || from === this.#me() || !leg || !status || inCall.statuses[leg] === status) {
-          return;
-        }
-        inCall.statuses[leg] = status;
-        return emit("legStatusUpdate", inCall.id, leg, status as LegStatus);
+        const { leg_id: leg, status = "" } = body, upper = status.toUpperCase() as LegStatus;
+        const by = _embedded?.from_user?.id;
+        if (!inCall || !leg || !by || by === this.#me() || inCall.statuses[leg] === upper) return;
+        inCall.statuses[leg] = upper;
+        return emit("legStatusUpdate", inCall.id, leg, upper);
       }
       case "rtc:transfer":
         if (call) {
           call.conversationId = cid;
-          call.memberId = s(payload.from) ?? call.memberId;
+          call.memberId = from ?? call.memberId;
           return emit("callTransfer", call.id, cid);
         }
         if (inCall) emit("legStatusUpdate", inCall.id, legId, "ANSWERED");
@@ -170,16 +183,11 @@ export class CallRegistry {
       case "audio:earmuff:on":
       case "audio:earmuff:off":
         if (inCall) {
-          emit(
-            type.includes("mute") ? "mute" : "earmuff",
-            inCall.id,
-            s(body?.rtc_id) ?? "",
-            type.endsWith("on"),
-          );
+          emit(type.includes("mute") ? "mute" : "earmuff", inCall.id, body.rtc_id ?? "", type.endsWith("on"));
         }
         return;
       case "audio:dtmf":
-        if (inCall) emit("dtmf", inCall.id, legId, s(body?.digit) ?? "");
+        if (inCall) emit("dtmf", inCall.id, legId, body.digit ?? "");
     }
   }
 
