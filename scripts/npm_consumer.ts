@@ -57,3 +57,24 @@ export function probes(client: VonageClient): void {
     void event.id;
   });
 }
+
+// Calls, as an npm user writes them.
+import { HangupReason, type LegsPage, webRtcMedia } from "@parley/client";
+
+export async function call(client: VonageClient): Promise<LegsPage> {
+  client.on("callInvite", (callId, from, channelType) => {
+    console.log(from, channelType);
+    void client.answer(callId);
+  });
+  client.on("callHangup", (_callId, quality, reason) => {
+    if (reason === HangupReason.RemoteReject) console.log(quality.mos_score);
+  });
+  const callId: string = await client.serverCall({ to: "bob" });
+  await client.say(callId, { text: "Hello", loop: 2 });
+  await client.sendDTMF(callId, "1#");
+  // @ts-expect-error: mute takes the call id only
+  void client.mute(callId, true);
+  return await client.getCallLegs(callId, { pageSize: 5 });
+}
+
+export const media = webRtcMedia();
