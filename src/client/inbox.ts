@@ -37,6 +37,8 @@ export interface InboxOptions {
   retryDelayMs(attempt: number): number;
   /** Where skipped events are reported. */
   logger: Logger;
+  /** Sees every push first, as it arrives: call signalling, which is never held or reordered. */
+  tap?: (push: WirePush) => void;
 }
 
 /** Turns raw pushes into `ConversationEvent`s and hands them on, once each and in order. */
@@ -72,6 +74,7 @@ export class Inbox {
       return;
     }
     const push: WirePush = { ...wire, type };
+    this.#options.tap?.(push);
     const sequenced = this.#sequenced(push);
     if (sequenced) this.#ordering.receive(sequenced);
     else this.#dispatch(push);
