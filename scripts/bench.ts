@@ -11,15 +11,16 @@
  * 1. latency: one message at a time; send (before the POST) → the receiver's callback;
  * 2. throughput: a burst posted with several requests in flight; messages delivered to the
  *    callbacks per second, from the first send to the last delivery;
- * 3. faults: messages at a steady pace while the server cuts every connection on a fixed schedule;
- *    messages lost and delivered twice;
+ * 3. faults: messages at a steady pace while the server cuts every connection on a fixed schedule,
+ *    then while it loses and doubles a share of its pushes (a message sent after the faults end
+ *    lets a client notice a gap at the end); messages lost and delivered twice;
  * 4. browser bundle size, minified + gzip (ours as `deno task size` measures it).
  *
  * The official client's callbacks run in its Node process and reach this one as JSON lines, so
  * its times include that pipe hop; the report measures the hop (half a no-op call's round trip).
  *
  * Options: `--latency N` (500), `--burst N` (1000), `--window N` (8), `--faults N` (600),
- * `--drop-every-ms N` (1500), `--pace-ms N` (10).
+ * `--drop-every-ms N` (1500), `--pace-ms N` (10), `--lose P` and `--duplicate P` (0.02 each).
  *
  * @module
  */
@@ -38,6 +39,8 @@ const WINDOW = option("window", 8);
 const FAULTS = option("faults", 600);
 const DROP_EVERY_MS = option("drop-every-ms", 1500);
 const PACE_MS = option("pace-ms", 10);
+const LOSE = option("lose", 0.02);
+const DUPLICATE = option("duplicate", 0.02);
 /** How long a receiver may take to catch up after the last message of a phase. */
 const SETTLE_MS = 15_000;
 
@@ -97,9 +100,10 @@ async function hostLine(): Promise<string> {
 const { url, tokens } = JSON.parse(await hostLine()) as { url: string; tokens: [string, string, string] };
 const [senderToken, oursToken, officialToken] = tokens;
 
-async function dropAll(): Promise<number> {
-  await hostIn.write(new TextEncoder().encode("drop\n"));
-  return (JSON.parse(await hostLine()) as { dropped: number }).dropped;
+/** Sends a command to the server process; resolves its answer. */
+async function command(line: string): Promise<unknown> {
+  await hostIn.write(new TextEncoder().encode(`${line}\n`));
+  return JSON.parse(await hostLine());
 }
 
 async function rest(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
@@ -154,12 +158,15 @@ await client.joinConversation(ours.cid);
 const official: Receiver = { name: "official", ...await conversation(), arrivals: new Arrivals() };
 const driver = await OfficialClient.start(url, "official receiver");
 driver.callTimeoutMs = 30_000;
-// Every callback of the driver passes through its EventLog; note message texts as they arrive.
+// Every callback of the driver passes through its EventLog; note message texts as they arrive, and
+// the delivery receipts the SDK posts for each of them (the server pushes them back).
 const record = driver.events.record.bind(driver.events);
+let receipts = 0;
 driver.events.record = (name, args) => {
   const e = args[0] as { kind?: string; conversationId?: string; body?: { text?: string } } | undefined;
-  if (name === "conversationEvent" && e?.kind === "message:text" && e.conversationId === official.cid) {
-    official.arrivals.note(e.body?.text ?? "");
+  if (name === "conversationEvent" && e?.conversationId === official.cid) {
+    if (e.kind === "message:text") official.arrivals.note(e.body?.text ?? "");
+    else if (e.kind === "message:delivered") receipts++;
   }
   record(name, args);
 };
@@ -167,6 +174,20 @@ await driver.call("createSession", officialToken);
 await driver.call("joinConversation", official.cid);
 
 const receivers = [ours, official];
+
+/**
+ * Lets the official SDK finish its receipts (two requests per message received) so that they do
+ * not load the next phase; then a short pause.
+ */
+async function quiesce(): Promise<void> {
+  const deadline = performance.now() + SETTLE_MS;
+  while (
+    receipts < official.arrivals.at.size + official.arrivals.duplicates && performance.now() < deadline
+  ) {
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  await new Promise((r) => setTimeout(r, 300));
+}
 
 /** Waits until `receiver` has every one of `texts`, or `SETTLE_MS` passed. */
 async function settle(receiver: Receiver, texts: string[]): Promise<void> {
@@ -222,7 +243,7 @@ async function measureFaults(to: Receiver) {
     if (performance.now() < due) await new Promise((r) => setTimeout(r, due - performance.now()));
     if (Math.floor((due - start) / DROP_EVERY_MS) > cuts) {
       cuts++;
-      await dropAll();
+      await command("drop");
     }
     await send(to, text);
   }
@@ -231,17 +252,42 @@ async function measureFaults(to: Receiver) {
   return { lost, duplicated: to.arrivals.duplicates - duplicatesBefore, cuts };
 }
 
+/** A steady stream while the server loses and doubles pushes at `LOSE` and `DUPLICATE`. */
+async function measureOddPushes(to: Receiver) {
+  const texts = Array.from({ length: FAULTS }, (_, i) => `odd:${i}`);
+  const duplicatesBefore = to.arrivals.duplicates;
+  const start = performance.now();
+  await command(`pushes ${LOSE} ${DUPLICATE}`);
+  for (const [i, text] of texts.entries()) {
+    const due = start + i * PACE_MS;
+    if (performance.now() < due) await new Promise((r) => setTimeout(r, due - performance.now()));
+    await send(to, text);
+  }
+  await command("pushes 0 0");
+  await send(to, "odd:after"); // the stream goes on; not counted
+  await settle(to, [...texts, "odd:after"]);
+  const lost = texts.filter((t) => !to.arrivals.at.has(t)).length;
+  return { lost, duplicated: to.arrivals.duplicates - duplicatesBefore };
+}
+
 for (const receiver of receivers) {
   const warmup = Array.from({ length: WARMUP }, (_, i) => `warmup:${i}`);
   for (const text of warmup) await send(receiver, text);
   await settle(receiver, warmup);
 }
-const latency = {
-  ours: await measureLatency(ours, LATENCY),
-  official: await measureLatency(official, LATENCY),
-};
-const throughput = { ours: await measureThroughput(ours), official: await measureThroughput(official) };
-const faults = { ours: await measureFaults(ours), official: await measureFaults(official) };
+await quiesce();
+/** Runs `phase` for ours, then for the official SDK, each on a quiet server. */
+async function both<T>(phase: (to: Receiver) => Promise<T>): Promise<{ ours: T; official: T }> {
+  const o = await phase(ours);
+  await quiesce();
+  const f = await phase(official);
+  await quiesce();
+  return { ours: o, official: f };
+}
+const latency = await both((to) => measureLatency(to, LATENCY));
+const throughput = await both(measureThroughput);
+const faults = await both(measureFaults);
+const oddPushes = await both(measureOddPushes);
 
 // The pipe hop included in the official times: half the round trip of a call the driver refuses at once.
 const hops: number[] = [];
@@ -273,19 +319,23 @@ console.log(
   `each phase for ours, then for the official SDK, each in its own conversation: warm-up ${WARMUP}; ` +
     `latency ${LATENCY} messages one at a time; burst ${BURST} with ${WINDOW} in flight (posted at ` +
     `${Math.round(throughput.ours.postedPerSecond)} / ${Math.round(throughput.official.postedPerSecond)} ` +
-    `messages/s); faults ${FAULTS} messages every ${PACE_MS} ms, all connections cut every ` +
-    `${DROP_EVERY_MS} ms (${faults.ours.cuts} cuts); official times include a pipe hop of ` +
+    `messages/s); faults: ${FAULTS} messages every ${PACE_MS} ms while all connections are cut every ` +
+    `${DROP_EVERY_MS} ms (${faults.ours.cuts} cuts), then ${FAULTS} while pushes are lost and doubled; ` +
+    `official times include a pipe hop of ` +
     `${ms(percentile(hops, 0.5))} (p50)\n`,
 );
 row(["", "Parley", "official SDK", "Parley better by"]);
 row(["---", "---", "---", "---"]);
-row([
-  `lost under faults (of ${FAULTS})`,
-  String(faults.ours.lost),
-  String(faults.official.lost),
-  "",
-]);
-row(["delivered twice under faults", String(faults.ours.duplicated), String(faults.official.duplicated), ""]);
+const pct = (n: number) => `${Math.round(n * 100)} %`;
+for (
+  const [label, result] of [
+    [`connections cut every ${DROP_EVERY_MS} ms`, faults],
+    [`${pct(LOSE)} of pushes lost, ${pct(DUPLICATE)} doubled`, oddPushes],
+  ] as const
+) {
+  row([`${label}: lost (of ${FAULTS})`, String(result.ours.lost), String(result.official.lost), ""]);
+  row([`${label}: delivered twice`, String(result.ours.duplicated), String(result.official.duplicated), ""]);
+}
 for (const [p, label] of [[0.5, "p50"], [0.99, "p99"]] as const) {
   const o = percentile(latency.ours, p), f = percentile(latency.official, p);
   row([`send→callback latency ${label}`, ms(o), ms(f), ratio(f, o)]);

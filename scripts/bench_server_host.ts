@@ -3,13 +3,15 @@
  * that the load generator does not share a JavaScript thread with the server. Starts the reference
  * server on a free loopback port, mints a token for each requested user, prints `{ url, tokens }`
  * as one JSON line, and stops when its standard input closes. Each input line `drop` (or
- * `drop <user name>`) cuts connections as `dropConnections` does, answered by `{ "dropped": n }`.
+ * `drop <user name>`) cuts connections as `dropConnections` does, answered by `{ "dropped": n }`;
+ * `pushes <lose rate> <duplicate rate>` makes the server lose and double pushes at those rates
+ * (`server.faults`; `pushes 0 0` stops it), answered by `{ "pushes": "ok" }`.
  *
  * Usage: `deno run -A scripts/bench_server_host.ts <user count>`
  *
  * @module
  */
-import { startServer } from "../server.ts";
+import { combineHooks, duplicatePushes, losePushes, startServer } from "../server.ts";
 
 const count = Number(Deno.args[0] ?? "100");
 const server = await startServer({ port: 0 });
@@ -19,8 +21,15 @@ console.log(JSON.stringify({ url: server.url, tokens }));
 
 // Our parent closes stdin when it is done (or dies); then we stop.
 for await (const line of Deno.stdin.readable.pipeThrough(new TextDecoderStream()).pipeThrough(lines())) {
-  const [command, name] = line.trim().split(/\s+/);
+  const [command, name, rate] = line.trim().split(/\s+/);
   if (command === "drop") console.log(JSON.stringify({ dropped: server.dropConnections(name) }));
+  if (command === "pushes") {
+    const [lose, duplicate] = [Number(name), Number(rate)];
+    server.faults.setPushHook(
+      lose || duplicate ? combineHooks(losePushes(lose), duplicatePushes(duplicate)) : undefined,
+    );
+    console.log(JSON.stringify({ pushes: "ok" }));
+  }
 }
 await server.close();
 
