@@ -3,7 +3,7 @@
  * pushes in the order listed) passes through before callbacks see it. Data flows one way:
  *
  *   socket frame → ordering, de-duplication and REST back-fill per conversation (ordering.ts)
- *   → parse (wire → `ConversationEvent`) → deliver
+ *   → tap (call signalling) → parse (wire → `ConversationEvent`) → deliver
  *
  * Events with an id and a conversation go through the ordering; events without an id (ephemeral
  * ones) are best effort and delivered at once. A malformed push is logged and skipped; nothing
@@ -37,7 +37,10 @@ export interface InboxOptions {
   retryDelayMs(attempt: number): number;
   /** Where skipped events are reported. */
   logger: Logger;
-  /** Sees every push first, as it arrives: call signalling, which is never held or reordered. */
+  /**
+   * Sees every push after ordering and de-duplication, before it is parsed: call signalling, so
+   * a doubled or late push cannot fire a call callback twice.
+   */
   tap?: (push: WirePush) => void;
 }
 
@@ -74,7 +77,6 @@ export class Inbox {
       return;
     }
     const push: WirePush = { ...wire, type };
-    this.#options.tap?.(push);
     const sequenced = this.#sequenced(push);
     if (sequenced) this.#ordering.receive(sequenced);
     else this.#dispatch(push);
@@ -112,6 +114,11 @@ export class Inbox {
   }
 
   #dispatch(push: WirePush): void {
+    try {
+      this.#options.tap?.(push);
+    } catch (err) {
+      this.#options.logger.error("MEDIA", `call signalling failed on ${push.type}: ${String(err)}`);
+    }
     const event = this.#parse(push);
     if (!event) return;
     try {

@@ -45,6 +45,17 @@ function inbox(options: Partial<InboxOptions> & { stored?: WirePush[] } = {}) {
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe("Inbox", () => {
+  it("taps call signalling after de-duplication and ordering, before parsing", () => {
+    const tapped: string[] = [];
+    const { box, got } = inbox({ tap: (push) => tapped.push(`${push.type}:${push.id ?? "-"}`) });
+    box.receive("member:joined", joined(1, "USR-me"));
+    box.receive("rtc:hangup", { id: 2, cid: "C", timestamp: T, body: {} });
+    box.receive("rtc:hangup", { id: 2, cid: "C", timestamp: T, body: {} }); // doubled push
+    box.receive("leg:status:update", { id: null, cid: "C", timestamp: T, body: { status: "answered" } });
+    assert.deepEqual(tapped, ["member:joined:1", "rtc:hangup:2", "leg:status:update:-"]);
+    assert.deepEqual(texts(got), ["member:joined"]);
+  });
+
   it("parses pushes and delivers them; events without an id at once", () => {
     const { box, got } = inbox();
     box.receive("message", text(1, "a"));
