@@ -5,20 +5,21 @@
  *
  * @module
  */
+import { enumOf, pascal } from "./enum_of.ts";
 
 /** Where an error came from. */
-export const VonageErrorType = {
+export const VonageErrorType: {
   /** The API refused the request (HTTP 4xx with a problem body). */
-  CsError: "CS_ERROR",
+  readonly CsError: "CS_ERROR";
   /** Login, session or socket failure. */
-  SessionError: "SESSION_ERROR",
+  readonly SessionError: "SESSION_ERROR";
   /** The request never got an answer (connection refused, DNS, timeout). */
-  NetworkError: "NETWORK_ERROR",
+  readonly NetworkError: "NETWORK_ERROR";
   /** Something the client could not use: a 5xx, an unparsable reply, or a refused argument. */
-  InternalError: "INTERNAL_ERROR",
+  readonly InternalError: "INTERNAL_ERROR";
   /** Anything else. */
-  UnknownError: "UNKNOWN_ERROR",
-} as const;
+  readonly UnknownError: "UNKNOWN_ERROR";
+} = enumOf("CS_ERROR SESSION_ERROR NETWORK_ERROR INTERNAL_ERROR UNKNOWN_ERROR", pascal);
 
 /** One of the values of {@link VonageErrorType}. */
 export type VonageErrorType = typeof VonageErrorType[keyof typeof VonageErrorType];

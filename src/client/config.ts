@@ -6,20 +6,21 @@
  *
  * @module
  */
+import { enumOf } from "../enum_of.ts";
 import { backoffProblem, DEFAULT_BACKOFF } from "./backoff.ts";
 import { invalidArgument } from "./failures.ts";
 import type { LoggerOptions } from "./logger.ts";
 import type { MediaAdapter } from "./media.ts";
 
 /** Regions of the Vonage API; each has its own default hosts. */
-export const ConfigRegion = {
+export const ConfigRegion: {
   /** United States (the default). */
-  US: "US",
+  readonly US: "US";
   /** Europe. */
-  EU: "EU",
+  readonly EU: "EU";
   /** Asia-Pacific. */
-  AP: "AP",
-} as const;
+  readonly AP: "AP";
+} = enumOf("US EU AP");
 /** One of the values of {@link ConfigRegion}. */
 export type ConfigRegion = typeof ConfigRegion[keyof typeof ConfigRegion];
 

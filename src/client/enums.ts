@@ -4,36 +4,37 @@
  *
  * @module
  */
+import { enumOf, pascal, upper } from "../enum_of.ts";
 
 /** Order of the items in a page. */
-export const PresentingOrder = {
+export const PresentingOrder: {
   /** Oldest first (the default). */
-  ASC: "asc",
+  readonly ASC: "asc";
   /** Newest first. */
-  DESC: "desc",
-} as const;
+  readonly DESC: "desc";
+} = enumOf("asc desc", upper);
 /** One of the values of {@link PresentingOrder}. */
 export type PresentingOrder = typeof PresentingOrder[keyof typeof PresentingOrder];
 
 /** What `getConversations` sorts by. */
-export const OrderBy = {
+export const OrderBy: {
   /** Creation time (the default). */
-  CREATED: "created",
+  readonly CREATED: "created";
   /** The conversations' `customSortKey`. */
-  CUSTOM_SORT_KEY: "custom_sort_key",
-} as const;
+  readonly CUSTOM_SORT_KEY: "custom_sort_key";
+} = enumOf("created custom_sort_key", upper);
 /** One of the values of {@link OrderBy}. */
 export type OrderBy = typeof OrderBy[keyof typeof OrderBy];
 
 /** Why a live session ended, passed to `sessionError` callbacks. */
-export const SessionErrorReason = {
+export const SessionErrorReason: {
   /** The connection dropped and could not be restored. */
-  TransportClosed: "TRANSPORT_CLOSED",
+  readonly TransportClosed: "TRANSPORT_CLOSED";
   /** The server stopped answering keep-alive pings. */
-  PingTimeout: "PING_TIMEOUT",
+  readonly PingTimeout: "PING_TIMEOUT";
   /** The server closed the session, typically because the token expired. Create a new session. */
-  ExpiredToken: "EXPIRED_TOKEN",
-} as const;
+  readonly ExpiredToken: "EXPIRED_TOKEN";
+} = enumOf("TRANSPORT_CLOSED PING_TIMEOUT EXPIRED_TOKEN", pascal);
 /** One of the values of {@link SessionErrorReason}. */
 export type SessionErrorReason = typeof SessionErrorReason[keyof typeof SessionErrorReason];
 
@@ -106,29 +107,29 @@ export const SessionErrorCodes = {
 export type SessionErrorCodes = typeof SessionErrorCodes[keyof typeof SessionErrorCodes];
 
 /** How a member is connected (`Member.channel.type`). */
-export const MemberChannelType = {
+export const MemberChannelType: {
   /** An app user (a client SDK). */
-  App: "APP",
+  readonly App: "APP";
   /** A phone. */
-  Phone: "PHONE",
+  readonly Phone: "PHONE";
   /** The public telephone network. */
-  Pstn: "PSTN",
+  readonly Pstn: "PSTN";
   /** SIP (lower case, as in the official SDK). */
-  Sip: "sip",
+  readonly Sip: "sip";
   /** Vonage Business Communications. */
-  Vbc: "VBC",
+  readonly Vbc: "VBC";
   /** A websocket endpoint. */
-  Websocket: "WEBSOCKET",
+  readonly Websocket: "WEBSOCKET";
   /** SMS. */
-  Sms: "SMS",
+  readonly Sms: "SMS";
   /** MMS. */
-  Mms: "MMS",
+  readonly Mms: "MMS";
   /** WhatsApp. */
-  Whatsapp: "WHATSAPP",
+  readonly Whatsapp: "WHATSAPP";
   /** Viber. */
-  Viber: "VIBER",
+  readonly Viber: "VIBER";
   /** Facebook Messenger. */
-  Messenger: "MESSENGER",
-} as const;
+  readonly Messenger: "MESSENGER";
+} = enumOf("APP PHONE PSTN sip VBC WEBSOCKET SMS MMS WHATSAPP VIBER MESSENGER", pascal);
 /** One of the values of {@link MemberChannelType}. */
 export type MemberChannelType = typeof MemberChannelType[keyof typeof MemberChannelType];

@@ -4,44 +4,45 @@
  *
  * @module
  */
+import { enumOf } from "../enum_of.ts";
 
 /** How much to log, from everything (`Verbose`) to almost nothing (`Assert`). */
-export const LoggingLevel = {
+export const LoggingLevel: {
   /** Everything. */
-  Verbose: "Verbose",
+  readonly Verbose: "Verbose";
   /** Details useful when debugging (requests, socket events). */
-  Debug: "Debug",
+  readonly Debug: "Debug";
   /** Notable events (session opened, reconnected). */
-  Info: "Info",
+  readonly Info: "Info";
   /** Problems the client worked around (skipped malformed events). */
-  Warn: "Warn",
+  readonly Warn: "Warn";
   /** Failures (the default level). */
-  Error: "Error",
+  readonly Error: "Error";
   /** Only broken assumptions. */
-  Assert: "Assert",
-} as const;
+  readonly Assert: "Assert";
+} = enumOf("Verbose Debug Info Warn Error Assert");
 /** One of the values of {@link LoggingLevel}. */
 export type LoggingLevel = typeof LoggingLevel[keyof typeof LoggingLevel];
 
 /** Areas of the client a log line can come from. */
-export const Topics = {
+export const Topics: {
   /** REST requests. */
-  HTTP: "HTTP",
+  readonly HTTP: "HTTP";
   /** The websocket session. */
-  WS: "WS",
+  readonly WS: "WS";
   /** Media (voice). */
-  MEDIA: "MEDIA",
+  readonly MEDIA: "MEDIA";
   /** Public methods and callbacks. */
-  API: "API",
+  readonly API: "API";
   /** Client state. */
-  STORE: "STORE",
+  readonly STORE: "STORE";
   /** State changes. */
-  REDUCER: "REDUCER",
+  readonly REDUCER: "REDUCER";
   /** Emergency calls. */
-  EMERGENCY: "EMERGENCY",
+  readonly EMERGENCY: "EMERGENCY";
   /** Anything else. */
-  DEFAULT: "DEFAULT",
-} as const;
+  readonly DEFAULT: "DEFAULT";
+} = enumOf("HTTP WS MEDIA API STORE REDUCER EMERGENCY DEFAULT");
 /** One of the values of {@link Topics}. */
 export type Topics = typeof Topics[keyof typeof Topics];
 

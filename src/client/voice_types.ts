@@ -5,62 +5,63 @@
  *
  * @module
  */
+import { enumOf, pascal } from "../enum_of.ts";
 import type { PresentingOrder } from "./enums.ts";
 import type { Nullable, PageCursors } from "./types.ts";
 
 /** Status of a call leg, passed to `legStatusUpdate` callbacks. */
-export const LegStatus = {
+export const LegStatus: {
   /** The leg's user is being rung. */
-  Ringing: "RINGING",
+  readonly Ringing: "RINGING";
   /** The leg's user answered. */
-  Answered: "ANSWERED",
+  readonly Answered: "ANSWERED";
   /** The leg ended. */
-  Completed: "COMPLETED",
-} as const;
+  readonly Completed: "COMPLETED";
+} = enumOf("RINGING ANSWERED COMPLETED", pascal);
 /** One of the values of {@link LegStatus}. */
 export type LegStatus = typeof LegStatus[keyof typeof LegStatus];
 
 /** Why a call ended, passed to `callHangup` callbacks. */
-export const HangupReason = {
+export const HangupReason: {
   /** The other side hung up. */
-  RemoteHangup: "REMOTE_HANGUP",
+  readonly RemoteHangup: "REMOTE_HANGUP";
   /** The other side rejected the call. */
-  RemoteReject: "REMOTE_REJECT",
+  readonly RemoteReject: "REMOTE_REJECT";
   /** The other side did not answer in time. */
-  RemoteNoAnswerTimeout: "REMOTE_NO_ANSWER_TIMEOUT",
+  readonly RemoteNoAnswerTimeout: "REMOTE_NO_ANSWER_TIMEOUT";
   /** This client hung up. */
-  LocalHangup: "LOCAL_HANGUP",
+  readonly LocalHangup: "LOCAL_HANGUP";
   /** The call's media could not be set up or was lost. */
-  MediaTimeout: "MEDIA_TIMEOUT",
-} as const;
+  readonly MediaTimeout: "MEDIA_TIMEOUT";
+} = enumOf("REMOTE_HANGUP REMOTE_REJECT REMOTE_NO_ANSWER_TIMEOUT LOCAL_HANGUP MEDIA_TIMEOUT", pascal);
 /** One of the values of {@link HangupReason}. */
 export type HangupReason = typeof HangupReason[keyof typeof HangupReason];
 
 /** Why an incoming call went away before it was answered here, passed to `callInviteCancel` callbacks. */
-export const CancelReason = {
+export const CancelReason: {
   /** The caller gave up. */
-  RemoteCancel: "RemoteCancel",
+  readonly RemoteCancel: "RemoteCancel";
   /** The user rejected it on another device. */
-  RejectedElsewhere: "RejectedElsewhere",
+  readonly RejectedElsewhere: "RejectedElsewhere";
   /** Nobody answered in time. */
-  RemoteTimeout: "RemoteTimeout",
+  readonly RemoteTimeout: "RemoteTimeout";
   /** The user answered it on another device. */
-  AnsweredElsewhere: "AnsweredElsewhere",
-} as const;
+  readonly AnsweredElsewhere: "AnsweredElsewhere";
+} = enumOf("RemoteCancel RejectedElsewhere RemoteTimeout AnsweredElsewhere");
 /** One of the values of {@link CancelReason}. */
 export type CancelReason = typeof CancelReason[keyof typeof CancelReason];
 
 /** Where an incoming call comes from, passed to `callInvite` callbacks. */
-export const VoiceChannelType = {
+export const VoiceChannelType: {
   /** An app user (a client SDK). */
-  App: "app",
+  readonly App: "app";
   /** A phone. */
-  Phone: "phone",
+  readonly Phone: "phone";
   /** A SIP endpoint. */
-  Sip: "sip",
+  readonly Sip: "sip";
   /** A websocket endpoint. */
-  Websocket: "websocket",
-} as const;
+  readonly Websocket: "websocket";
+} = enumOf("app phone sip websocket", pascal);
 /** One of the values of {@link VoiceChannelType}. */
 export type VoiceChannelType = typeof VoiceChannelType[keyof typeof VoiceChannelType];
 
