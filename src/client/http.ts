@@ -56,6 +56,14 @@ export interface HttpSettings {
   fetch: FetchFunction | null;
 }
 
+/** An HTTP method of the API. */
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+
+/** The values of a URL's `{…}` parameters. */
+export type PathParams = Record<string, string | number>;
+
+type AnyCall = (url: string, init: object) => Promise<FetchResult<unknown>>;
+
 /** Runs REST calls and unwraps their results. */
 export class Http {
   readonly #api: Api;
@@ -126,6 +134,24 @@ export class Http {
     this.#logger.debug("HTTP", `${what}: ${response.status}`);
     if (response.ok) return data;
     throw toError(what, response.status, error);
+  }
+
+  /**
+   * {@link call} in the common shape: `method url`, `path` filling the URL's `{…}` parameters, then
+   * the `query` and the JSON `body` (each left out when `undefined`).
+   */
+  req(
+    what: string,
+    method: Method,
+    url: keyof ApiPaths,
+    path?: PathParams,
+    query?: object,
+    body?: unknown,
+  ): Promise<unknown> {
+    return this.call(
+      what,
+      (api, init) => (api[method] as AnyCall)(url, { ...init, params: { path, query }, body }),
+    );
   }
 }
 

@@ -64,6 +64,23 @@ export function checkCursor(value: unknown): string | undefined {
   return checkId(value, "cursor");
 }
 
+/**
+ * The paging query of a list: `order`, `page_size` and `cursor`, checked in that order, then the
+ * keys of `more()`; keys whose value is `undefined` are left out (the order stays that of the wire).
+ */
+export function pageQuery(
+  p: { order?: unknown; pageSize?: unknown; cursor?: unknown },
+  more?: () => Record<string, unknown>,
+): Record<string, unknown> {
+  const query = {
+    order: checkOrder(p.order),
+    page_size: checkPageSize(p.pageSize),
+    cursor: checkCursor(p.cursor),
+    ...more?.(),
+  };
+  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined));
+}
+
 /** Application data: an object, or a string holding a JSON object. */
 export function checkCustomData(value: unknown, what = "customData"): JsonObject {
   let data = value;

@@ -6,7 +6,7 @@
  * @module
  */
 import { VonageError } from "../errors.ts";
-import type { WireCreateConversation, WireCreateEvent } from "../wire.ts";
+import type { WireCreateConversation, WireCreateEvent, WireMessageBody } from "../wire.ts";
 import { fetchEventsSince, isTransient } from "./backfill.ts";
 import { backoffDelay, type BackoffPolicy } from "./backoff.ts";
 import type { ClientConfigObject, ClientInitConfigObject } from "./config.ts";
@@ -52,16 +52,14 @@ import type {
 } from "./types.ts";
 import { checkTtl, toUpdateBody } from "./update.ts";
 import {
-  checkCursor,
   checkCustomData,
   checkEventId,
   checkId,
   checkLocation,
-  checkOrder,
   checkOrderBy,
-  checkPageSize,
   checkString,
   checkUrl,
+  pageQuery,
 } from "./validate.ts";
 import { Voice } from "./voice.ts";
 import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
@@ -232,28 +230,23 @@ export class VonageClient {
 
   /** Reads a conversation by id or by name. */
   async getConversation(conversationIdOrName: string): Promise<Conversation> {
-    const id = checkId(conversationIdOrName, "conversationIdOrName");
+    const conversation_id = checkId(conversationIdOrName, "conversationIdOrName");
     this.#requireSession();
-    const wire = await this.#http.call(
-      "getConversation",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}", {
-          ...init,
-          params: { path: { conversation_id: id } },
-        }),
+    return toConversation(
+      await this.#http.req("getConversation", "GET", "/v0.3/conversations/{conversation_id}", {
+        conversation_id,
+      }),
     );
-    return toConversation(wire);
   }
 
   /** Creates a conversation; resolves its id. Every parameter is optional. */
   async createConversation(parameters?: Nullable<CreateConversationParameters>): Promise<string> {
     const body = toCreateBody(parameters ?? {});
     this.#requireSession();
-    const wire = await this.#http.call(
+    return answerId(
+      await this.#http.req("createConversation", "POST", "/v0.3/conversations", undefined, undefined, body),
       "createConversation",
-      (api, init) => api.POST("/v0.3/conversations", { ...init, body }),
     );
-    return stringField(wire, "id", "createConversation answer");
   }
 
   /**
@@ -265,56 +258,48 @@ export class VonageClient {
     conversationId: string,
     parameters: UpdateConversationParameters,
   ): Promise<Conversation> {
-    const id = checkId(conversationId, "conversationId");
+    const conversation_id = checkId(conversationId, "conversationId");
     const body = toUpdateBody(parameters);
     this.#requireSession();
-    const wire = await this.#http.call(
-      "updateConversation",
-      (api, init) =>
-        api.PATCH("/v0.3/conversations/{conversation_id}", {
-          ...init,
-          params: { path: { conversation_id: id } },
-          body,
-        }),
+    return toConversation(
+      await this.#http.req(
+        "updateConversation",
+        "PATCH",
+        "/v0.3/conversations/{conversation_id}",
+        { conversation_id },
+        undefined,
+        body,
+      ),
     );
-    return toConversation(wire);
   }
 
   /** Deletes a conversation with its members and events. */
   async deleteConversation(id: string): Promise<void> {
-    const cid = checkId(id, "id");
+    const conversation_id = checkId(id, "id");
     this.#requireSession();
-    await this.#http.call(
-      "deleteConversation",
-      (api, init) =>
-        api.DELETE("/v0.3/conversations/{conversation_id}", {
-          ...init,
-          params: { path: { conversation_id: cid } },
-        }),
-    );
-    this.#memberIds.delete(cid);
+    await this.#http.req("deleteConversation", "DELETE", "/v0.3/conversations/{conversation_id}", {
+      conversation_id,
+    });
+    this.#memberIds.delete(conversation_id);
   }
 
   /** One page of the conversations the session's user is a member of. */
   async getConversations(parameters?: Nullable<GetConversationsParameters>): Promise<ConversationsPage> {
     const p = parameters ?? {};
-    const query = compact({
-      order: checkOrder(p.order),
-      page_size: checkPageSize(p.pageSize),
-      cursor: checkCursor(p.cursor),
+    const query = pageQuery(p, () => ({
       include_custom_data: p.includeCustomData === true ? true : undefined,
       order_by: checkOrderBy(p.orderBy),
-    });
-    const session = this.#requireSession();
-    const wire = await this.#http.call(
-      "getConversations",
-      (api, init) =>
-        api.GET("/v0.3/users/{user_id}/conversations", {
-          ...init,
-          params: { path: { user_id: session.userId }, query },
-        }),
+    }));
+    const user_id = this.#requireSession().userId;
+    return toConversationsPage(
+      await this.#http.req(
+        "getConversations",
+        "GET",
+        "/v0.3/users/{user_id}/conversations",
+        { user_id },
+        query,
+      ),
     );
-    return toConversationsPage(wire);
   }
 
   /**
@@ -341,23 +326,14 @@ export class VonageClient {
     id: string,
     parameters?: Nullable<GetConversationMembersParameters>,
   ): Promise<MembersPage> {
-    const cid = checkId(id, "id");
-    const p = parameters ?? {};
-    const query = compact({
-      order: checkOrder(p.order),
-      page_size: checkPageSize(p.pageSize),
-      cursor: checkCursor(p.cursor),
-    });
+    const conversation_id = checkId(id, "id");
+    const query = pageQuery(parameters ?? {});
     this.#requireSession();
-    const wire = await this.#http.call(
-      "getConversationMembers",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/members", {
-          ...init,
-          params: { path: { conversation_id: cid }, query },
-        }),
+    return toMembersPage(
+      await this.#http.req("getConversationMembers", "GET", "/v0.3/conversations/{conversation_id}/members", {
+        conversation_id,
+      }, query),
     );
-    return toMembersPage(wire);
   }
 
   /** Every member of a conversation, across all pages (Parley only). */
@@ -374,79 +350,81 @@ export class VonageClient {
 
   /** Reads one member of a conversation. */
   async getConversationMember(conversationId: string, memberId: string): Promise<Member> {
-    const cid = checkId(conversationId, "conversationId");
-    const mid = checkId(memberId, "memberId");
+    const conversation_id = checkId(conversationId, "conversationId");
+    const member_id = checkId(memberId, "memberId");
     this.#requireSession();
-    const wire = await this.#http.call(
-      "getConversationMember",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/members/{member_id}", {
-          ...init,
-          params: { path: { conversation_id: cid, member_id: mid } },
-        }),
+    return toMember(
+      await this.#http.req(
+        "getConversationMember",
+        "GET",
+        "/v0.3/conversations/{conversation_id}/members/{member_id}",
+        {
+          conversation_id,
+          member_id,
+        },
+      ),
     );
-    return toMember(wire);
   }
 
   /** Invites the user named `name`; resolves the new member id. */
   async inviteToConversation(id: string, name: string): Promise<string> {
-    const cid = checkId(id, "id");
+    const conversation_id = checkId(id, "id");
     const userName = checkId(name, "name");
     const session = this.#requireSession();
-    const wire = await this.#http.call(
+    return answerId(
+      await this.#http.req(
+        "inviteToConversation",
+        "POST",
+        "/v0.3/conversations/{conversation_id}/members",
+        { conversation_id },
+        undefined,
+        {
+          originating_session: session.id,
+          state: "invited",
+          user: { name: userName },
+          channel: { type: "app", from: { type: "app" }, to: { type: "app" } },
+        },
+      ),
       "inviteToConversation",
-      (api, init) =>
-        api.POST("/v0.3/conversations/{conversation_id}/members", {
-          ...init,
-          params: { path: { conversation_id: cid } },
-          body: {
-            originating_session: session.id,
-            state: "invited",
-            user: { name: userName },
-            channel: { type: "app", from: { type: "app" }, to: { type: "app" } },
-          },
-        }),
     );
-    return stringField(wire, "id", "inviteToConversation answer");
   }
 
   /** Joins a conversation as the session's user; resolves the member id. */
   async joinConversation(id: string): Promise<string> {
-    const cid = checkId(id, "id");
+    const conversation_id = checkId(id, "id");
     const session = this.#requireSession();
-    const wire = await this.#http.call(
+    const memberId = answerId(
+      await this.#http.req(
+        "joinConversation",
+        "POST",
+        "/v0.3/conversations/{conversation_id}/members",
+        { conversation_id },
+        undefined,
+        {
+          originating_session: session.id,
+          channel: { type: "app" },
+          user: { id: session.userId, name: session.userName },
+          state: "joined",
+        },
+      ),
       "joinConversation",
-      (api, init) =>
-        api.POST("/v0.3/conversations/{conversation_id}/members", {
-          ...init,
-          params: { path: { conversation_id: cid } },
-          body: {
-            originating_session: session.id,
-            channel: { type: "app" },
-            user: { id: session.userId, name: session.userName },
-            state: "joined",
-          },
-        }),
     );
-    const memberId = stringField(wire, "id", "joinConversation answer");
-    this.#memberIds.set(cid, memberId);
+    this.#memberIds.set(conversation_id, memberId);
     return memberId;
   }
 
   /** Leaves a conversation. */
   async leaveConversation(id: string): Promise<void> {
-    const cid = checkId(id, "id");
+    const conversation_id = checkId(id, "id");
     this.#requireSession();
-    const memberId = await this.#myMemberId(cid);
-    await this.#http.call(
+    const member_id = await this.#myMemberId(conversation_id);
+    await this.#http.req(
       "leaveConversation",
-      (api, init) =>
-        api.DELETE("/v0.2/conversations/{conversation_id}/members/{member_id}", {
-          ...init,
-          params: { path: { conversation_id: cid, member_id: memberId } },
-        }),
+      "DELETE",
+      "/v0.2/conversations/{conversation_id}/members/{member_id}",
+      { conversation_id, member_id },
     );
-    this.#memberIds.delete(cid);
+    this.#memberIds.delete(conversation_id);
   }
 
   // ---- Events -------------------------------------------------------------------------------
@@ -456,32 +434,21 @@ export class VonageClient {
     id: string,
     parameters?: Nullable<GetConversationEventsParameters>,
   ): Promise<EventsPage> {
-    const cid = checkId(id, "id");
+    const conversation_id = checkId(id, "id");
     const p = parameters ?? {};
-    const query = compact({
-      order: checkOrder(p.order),
-      page_size: checkPageSize(p.pageSize),
-      cursor: checkCursor(p.cursor),
-      filter_group_type: "ChatEvents" as const,
-      filter_group_version: 3 as const,
+    const query = pageQuery(p, () => ({
+      filter_group_type: "ChatEvents",
+      filter_group_version: 3,
       event_type: eventFilter(p.eventFilter),
       exclude_deleted_events: p.includeDeletedEvents !== true,
-      start_id: p.startId === undefined || p.startId === null
-        ? undefined
-        : checkEventId(p.startId, "startId"),
-    });
+      start_id: p.startId == null ? undefined : checkEventId(p.startId, "startId"),
+    }));
     this.#requireSession();
-    const wire = await this.#http.call(
-      "getConversationEvents",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/events", {
-          ...init,
-          params: { path: { conversation_id: cid }, query },
-        }),
-    );
     return toEventsPage(
-      wire,
-      cid,
+      await this.#http.req("getConversationEvents", "GET", "/v0.3/conversations/{conversation_id}/events", {
+        conversation_id,
+      }, query),
+      conversation_id,
       (_item, reason) => this.#logger.warn("API", `skipped a listed event: ${reason}`),
     );
   }
@@ -515,32 +482,27 @@ export class VonageClient {
 
   /** Sends an image message (`URL` or absolute URL string). */
   async sendMessageImageEvent(id: string, imageUrl: URL | string): Promise<string> {
-    const url = checkUrl(imageUrl, "imageUrl");
-    return await this.#send(id, { type: "message", body: { message_type: "image", image: { url } } });
+    return await this.#sendMedia(id, "image", imageUrl, "imageUrl");
   }
 
   /** Sends a video message (`URL` or absolute URL string). */
   async sendMessageVideoEvent(id: string, videoUrl: URL | string): Promise<string> {
-    const url = checkUrl(videoUrl, "videoUrl");
-    return await this.#send(id, { type: "message", body: { message_type: "video", video: { url } } });
+    return await this.#sendMedia(id, "video", videoUrl, "videoUrl");
   }
 
   /** Sends an audio message (`URL` or absolute URL string). */
   async sendMessageAudioEvent(id: string, audioUrl: URL | string): Promise<string> {
-    const url = checkUrl(audioUrl, "audioUrl");
-    return await this.#send(id, { type: "message", body: { message_type: "audio", audio: { url } } });
+    return await this.#sendMedia(id, "audio", audioUrl, "audioUrl");
   }
 
   /** Sends a file message (`URL` or absolute URL string). */
   async sendMessageFileEvent(id: string, fileUrl: URL | string): Promise<string> {
-    const url = checkUrl(fileUrl, "fileUrl");
-    return await this.#send(id, { type: "message", body: { message_type: "file", file: { url } } });
+    return await this.#sendMedia(id, "file", fileUrl, "fileUrl");
   }
 
   /** Sends a vCard message (`URL` or absolute URL string). */
   async sendMessageVCardEvent(id: string, vCardUrl: URL | string): Promise<string> {
-    const url = checkUrl(vCardUrl, "vCardUrl");
-    return await this.#send(id, { type: "message", body: { message_type: "vcard", vcard: { url } } });
+    return await this.#sendMedia(id, "vcard", vCardUrl, "vCardUrl");
   }
 
   /** Sends a location; `latitude` and `longitude` are required, `name` and `address` optional. */
@@ -602,31 +564,23 @@ export class VonageClient {
 
   /** Deletes the event `id` of a conversation (a deleted message keeps its place, marked deleted). */
   async deleteEvent(id: number, conversationId: string): Promise<void> {
-    const eventId = checkEventId(id, "id");
-    const cid = checkId(conversationId, "conversationId");
+    const event_id = checkEventId(id, "id");
+    const conversation_id = checkId(conversationId, "conversationId");
     this.#requireSession();
-    const from = await this.#myMemberId(cid);
-    await this.#http.call(
-      "deleteEvent",
-      (api, init) =>
-        api.DELETE("/v0.3/conversations/{conversation_id}/events/{event_id}", {
-          ...init,
-          params: { path: { conversation_id: cid, event_id: eventId }, query: { from } },
-        }),
-    );
+    const from = await this.#myMemberId(conversation_id);
+    await this.#http.req("deleteEvent", "DELETE", "/v0.3/conversations/{conversation_id}/events/{event_id}", {
+      conversation_id,
+      event_id,
+    }, { from });
   }
 
   // ---- Users --------------------------------------------------------------------------------
 
   /** Reads a user by id or by name. */
   async getUser(userIdOrName: string): Promise<User> {
-    const id = checkId(userIdOrName, "userIdOrName");
+    const user_id = checkId(userIdOrName, "userIdOrName");
     this.#requireSession();
-    const wire = await this.#http.call(
-      "getUser",
-      (api, init) => api.GET("/v0.3/users/{user_id}", { ...init, params: { path: { user_id: id } } }),
-    );
-    return toUser(wire);
+    return toUser(await this.#http.req("getUser", "GET", "/v0.3/users/{user_id}", { user_id }));
   }
 
   // ---- Voice (voice.ts) ----------------------------------------------------------------------
@@ -726,19 +680,15 @@ export class VonageClient {
   }
 
   /** The caller's member id in `cid`: cached, or read once from `members/me`. */
-  async #myMemberId(cid: string): Promise<string> {
-    const cached = this.#memberIds.get(cid);
+  async #myMemberId(conversation_id: string): Promise<string> {
+    const cached = this.#memberIds.get(conversation_id);
     if (cached) return cached;
-    const wire = await this.#http.call(
-      "members/me",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/members/me", {
-          ...init,
-          params: { path: { conversation_id: cid } },
-        }),
+    const { id } = toMember(
+      await this.#http.req("members/me", "GET", "/v0.3/conversations/{conversation_id}/members/me", {
+        conversation_id,
+      }),
     );
-    const { id } = toMember(wire);
-    this.#memberIds.set(cid, id);
+    this.#memberIds.set(conversation_id, id);
     return id;
   }
 
@@ -747,16 +697,27 @@ export class VonageClient {
     const cid = checkId(conversationId, "conversationId");
     this.#requireSession();
     const from = await this.#myMemberId(cid);
-    const wire = await this.#http.call(
+    const body: WireCreateEvent = { ...event, cid, from } as WireCreateEvent;
+    const wire = await this.#http.req(
       `send ${event.type}`,
-      (api, init) =>
-        api.POST("/v0.3/conversations/{conversation_id}/events", {
-          ...init,
-          params: { path: { conversation_id: cid } },
-          body: { ...event, cid, from } as WireCreateEvent,
-        }),
+      "POST",
+      "/v0.3/conversations/{conversation_id}/events",
+      { conversation_id: cid },
+      undefined,
+      body,
     );
     return stringField(wire, "timestamp", `${event.type} answer`);
+  }
+
+  /** Sends a media message: `{ message_type: kind, [kind]: { url } }`, the URL checked as `what`. */
+  async #sendMedia(
+    id: string,
+    kind: "image" | "video" | "audio" | "file" | "vcard",
+    url: URL | string,
+    what: string,
+  ): Promise<string> {
+    const body = { message_type: kind, [kind]: { url: checkUrl(url, what) } } as unknown as WireMessageBody;
+    return await this.#send(id, { type: "message", body });
   }
 
   /** Keeps the member id cache true to pushes, then hands the event to the callbacks. */
@@ -768,6 +729,11 @@ export class VonageClient {
     }
     this.#emitter.emit("conversationEvent", event);
   }
+}
+
+/** The `id` of a created resource, from the answer of `what`. */
+function answerId(wire: unknown, what: string): string {
+  return stringField(wire, "id", `${what} answer`);
 }
 
 /** The official `sessionError` reason of each way a session can fail. */
@@ -803,11 +769,4 @@ function eventFilter(filter: Nullable<string[]>): string | undefined {
   }
   const types = filter.map((type, i) => checkId(type, `eventFilter[${i}]`));
   return types.length ? types.join(",") : undefined;
-}
-
-/** Drops `undefined` entries, keeping the order of the others (the query order on the wire). */
-function compact<T extends Record<string, unknown>>(query: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
-  return Object.fromEntries(Object.entries(query).filter(([, v]) => v !== undefined)) as {
-    [K in keyof T]?: Exclude<T[K], undefined>;
-  };
 }
