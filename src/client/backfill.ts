@@ -29,20 +29,19 @@ export async function fetchEventsSince(
   let cursor: string | undefined;
   do {
     const page = asObject(
-      await http.call("back-fill", (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/events", {
-          ...init,
-          params: {
-            path: { conversation_id: conversationId },
-            query: {
-              order: "ASC",
-              page_size: PAGE_SIZE,
-              exclude_deleted_events: false,
-              start_id: fromId,
-              ...cursor ? { cursor } : {},
-            },
-          },
-        })),
+      await http.req(
+        "back-fill",
+        "GET",
+        "/v0.3/conversations/{conversation_id}/events",
+        { conversation_id: conversationId },
+        {
+          order: "ASC",
+          page_size: PAGE_SIZE,
+          exclude_deleted_events: false,
+          start_id: fromId,
+          ...cursor ? { cursor } : {},
+        },
+      ),
     );
     const items = asObject(page?._embedded)?.events;
     if (!Array.isArray(items)) throw parsingError("back-fill: the events page has no _embedded.events");

@@ -86,31 +86,31 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 30_000;
  */
 export class ClientConfig {
   /** The region. */
-  region: ConfigRegion;
+  declare region: ConfigRegion;
   /** REST host. */
-  apiUrl: string;
+  declare apiUrl: string;
   /** Websocket host. */
-  websocketUrl: string;
+  declare websocketUrl: string;
   /** Path of the socket.io endpoint. */
-  websocketPath: string;
+  declare websocketPath: string;
   /** Send call quality statistics. */
-  rtcStatsTelemetry: boolean;
+  declare rtcStatsTelemetry: boolean;
   /** Reconnect call media after network changes. */
-  autoReconnectMedia: boolean;
+  declare autoReconnectMedia: boolean;
   /** Primary host for emergency calls. */
-  emergencyPrimaryRegion: string;
+  declare emergencyPrimaryRegion: string;
   /** Secondary host for emergency calls. */
-  emergencySecondaryRegion: string;
+  declare emergencySecondaryRegion: string;
   /** REST request timeout in milliseconds. */
-  requestTimeoutMs: number;
+  declare requestTimeoutMs: number;
   /** The `fetch` for REST calls, or `null` for the global one. */
-  fetch: FetchFunction | null;
+  declare fetch: FetchFunction | null;
   /** The media of calls, or `null` for the runtime's default. */
-  media: MediaAdapter | null;
+  declare media: MediaAdapter | null;
   /** Upper bound of the first reconnection delay in milliseconds. */
-  reconnectBaseDelayMs: number;
+  declare reconnectBaseDelayMs: number;
   /** Longest wait between reconnection attempts in milliseconds. */
-  reconnectMaxDelayMs: number;
+  declare reconnectMaxDelayMs: number;
 
   /** The defaults of `region` (default `US`). */
   constructor(region: ConfigRegion = "US") {

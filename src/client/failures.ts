@@ -33,3 +33,8 @@ export function loginCancelled(): VonageError {
     "The login was cancelled: the session was closed (deleteSession or another createSession)",
   );
 }
+
+/** The message of a caught error, or the thrown value as text. */
+export function messageOf(err: unknown): string {
+  return err instanceof Error ? err.message : String(err);
+}

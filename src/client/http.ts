@@ -22,7 +22,7 @@ import { createFetchClient, type FetchClient } from "../deps.ts";
 import { VonageError } from "../errors.ts";
 import type { ApiPaths } from "../wire.ts";
 import type { FetchFunction } from "./config.ts";
-import { parsingError } from "./failures.ts";
+import { messageOf, parsingError } from "./failures.ts";
 import type { Logger } from "./logger.ts";
 
 /** The typed openapi-fetch client. */
@@ -80,7 +80,7 @@ export class Http {
         try {
           return await fetchImpl(request);
         } catch (err) {
-          const reason = err instanceof Error ? err.message : String(err);
+          const reason = messageOf(err);
           throw new VonageError(
             "NETWORK_ERROR",
             null,

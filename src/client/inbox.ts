@@ -13,6 +13,7 @@
  */
 import type { ConversationEvent } from "./conversation_event.ts";
 import type { Logger } from "./logger.ts";
+import { messageOf } from "./failures.ts";
 import { asObject, toConversationEvent } from "./mapping.ts";
 import { Ordering, type Sequenced } from "./ordering.ts";
 import type { JsonObject } from "./types.ts";
@@ -126,7 +127,7 @@ export class Inbox {
     } catch (err) {
       this.#options.logger.error(
         "API",
-        `delivering ${event.kind} failed: ${err instanceof Error ? err.message : String(err)}`,
+        `delivering ${event.kind} failed: ${messageOf(err)}`,
       );
     }
   }
@@ -139,7 +140,7 @@ export class Inbox {
     } catch (err) {
       this.#options.logger.warn(
         "WS",
-        `skipped a malformed ${push.type}: ${err instanceof Error ? err.message : String(err)}`,
+        `skipped a malformed ${push.type}: ${messageOf(err)}`,
       );
       return null;
     }

@@ -87,7 +87,11 @@ export function createVonageLogger(
   return { name, onLog, minLogLevel, topics };
 }
 
-const RANK: Record<LoggingLevel, number> = { Verbose: 0, Debug: 1, Info: 2, Warn: 3, Error: 4, Assert: 5 };
+/** Each level's rank, from 0 (`Verbose`) to 5 (`Assert`): their order in {@link LoggingLevel}. */
+const RANK = Object.fromEntries(Object.keys(LoggingLevel).map((level, i) => [level, i])) as Record<
+  LoggingLevel,
+  number
+>;
 
 // A JWT is three base64url parts; its JSON header always encodes to a string starting with "eyJ".
 const JWT = /eyJ[\w-]*\.[\w-]*(?:\.[\w-]*)?/g;

@@ -13,7 +13,7 @@ import type {
   PersistentConversationEvent,
 } from "./conversation_event.ts";
 import { MemberChannelType } from "./enums.ts";
-import { parsingError } from "./failures.ts";
+import { messageOf, parsingError } from "./failures.ts";
 import type {
   Channel,
   Conversation,
@@ -219,7 +219,7 @@ export function toEventsPage(
       if (event && event.kind !== "ephemeral") events.push(event);
       else skip(item, "not a stored conversation event");
     } catch (err) {
-      skip(item, err instanceof Error ? err.message : String(err));
+      skip(item, messageOf(err));
     }
   }
   return { events, ...cursors };

@@ -17,6 +17,7 @@
  *
  * @module
  */
+import { messageOf } from "./failures.ts";
 import type { Logger } from "./logger.ts";
 
 /** An event with its place in its conversation's sequence. */
@@ -148,7 +149,7 @@ export class Ordering<T> {
           fetched = await this.#options.fetchSince(conversationId, stream.last + 1);
         } catch (err) {
           if (generation !== this.#generation) return;
-          const reason = err instanceof Error ? err.message : String(err);
+          const reason = messageOf(err);
           if (!this.#options.isTransient(err)) {
             this.#options.logger.warn("WS", `back-fill of ${conversationId} failed for good (${reason})`);
             this.#releaseAll(stream);

@@ -60,6 +60,12 @@ export interface SocketSettings {
 
 type LoginError = [code: string, message: string, cause: SessionEnd];
 
+const INVALID_SESSION: LoginError = [
+  "session:error:invalid-session",
+  "The session to resume is unknown: call createSession without a session id",
+  "sessionRefused",
+];
+
 const LOGIN_ERRORS: Record<string, LoginError> = {
   "system:error:expired-token": [
     "session:error:expired-token",
@@ -81,16 +87,8 @@ const LOGIN_ERRORS: Record<string, LoginError> = {
     "This user has too many open sessions: delete one and try again",
     "sessionRefused",
   ],
-  "session:invalid": [
-    "session:error:invalid-session",
-    "The session to resume is unknown: call createSession without a session id",
-    "sessionRefused",
-  ],
-  "session:error:invalid": [
-    "session:error:invalid-session",
-    "The session to resume is unknown: call createSession without a session id",
-    "sessionRefused",
-  ],
+  "session:invalid": INVALID_SESSION,
+  "session:error:invalid": INVALID_SESSION,
   "system:error:permission": [
     "system:error:permission",
     "Permission denied: the token may not open a session (check its acl)",

@@ -14,11 +14,11 @@ import type { Emitter, VonageEvent } from "./emitter.ts";
 import { invalidArgument } from "./failures.ts";
 import type { Http } from "./http.ts";
 import { toLeg, toLegsPage, toMediaState } from "./legs.ts";
-import { stringField } from "./mapping.ts";
+import { asObject, stringField } from "./mapping.ts";
 import type { MediaAdapter } from "./media.ts";
 import type { SessionInfo } from "./session.ts";
 import type { Json, JsonObject, Nullable } from "./types.ts";
-import { checkCursor, checkCustomData, checkId, checkOrder, checkPageSize } from "./validate.ts";
+import { checkCustomData, checkId, pageQuery } from "./validate.ts";
 import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
 
 /** How long `serverCall` waits for the server to connect the call (as the official SDK). */
@@ -80,30 +80,25 @@ export class Voice {
     let call: Call | undefined;
     try {
       const sdp = await media.createOffer();
-      const leg = await http.call("serverCall", (api, init) =>
-        api.POST("/v0.3/legs", {
-          ...init,
-          body: { originating_session: session.id, body: { offer: { type: "offer", sdp } } },
-        }));
+      const leg = await http.req("serverCall", "POST", "/v0.3/legs", undefined, undefined, {
+        originating_session: session.id,
+        body: { offer: { type: "offer", sdp } },
+      });
       const id = stringField(leg, "rtc_id", "serverCall answer");
       await media.applyAnswer(stringField(leg, "sdp", "serverCall answer"));
       call = this.#calls.add(id, false, { media });
       // The `member:joined` that connects the call may arrive before the knocking's answer.
       const joined = new Promise<void>((resolve) => call!.joined = resolve);
-      await http.call("serverCall", (api, init) =>
-        api.POST("/v0.3/knocking", {
-          ...init,
-          body: {
-            originating_session: session.id,
-            channel: {
-              type: "app",
-              id,
-              from: { type: "app", user: session.userName },
-              to: { type: "phone", number: typeof custom.to === "string" ? custom.to : "" },
-            },
-            properties: { custom_data: custom },
-          },
-        }));
+      await http.req("serverCall", "POST", "/v0.3/knocking", undefined, undefined, {
+        originating_session: session.id,
+        channel: {
+          type: "app",
+          id,
+          from: { type: "app", user: session.userName },
+          to: { type: "phone", number: typeof custom.to === "string" ? custom.to : "" },
+        },
+        properties: { custom_data: custom },
+      });
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         joined,
@@ -134,28 +129,21 @@ export class Voice {
     try {
       const media = call.media = await this.#host.media().connect();
       const answer = await media.createAnswer(call.offer);
-      await http.call(
+      await http.req(
         "answer",
-        (api, init) =>
-          api.PUT("/v0.3/conversations/{conversation_id}/members/{member_id}", {
-            ...init,
-            params: { path: { conversation_id, member_id } },
-            body: {
-              originating_session: session.id,
-              channel: { type: "app" },
-              from: member_id,
-              state: "joined",
-            },
-          }),
+        "PUT",
+        "/v0.3/conversations/{conversation_id}/members/{member_id}",
+        { conversation_id, member_id },
+        undefined,
+        { originating_session: session.id, channel: { type: "app" }, from: member_id, state: "joined" },
       );
-      await http.call(
+      await http.req(
         "answer",
-        (api, init) =>
-          api.POST("/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer", {
-            ...init,
-            params: { path: { conversation_id, rtc_id: call.id } },
-            body: { originating_session: session.id, from: member_id, body: { answer } },
-          }),
+        "POST",
+        "/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer",
+        { conversation_id, rtc_id: call.id },
+        undefined,
+        { originating_session: session.id, from: member_id, body: { answer } },
       );
     } catch (err) {
       call.live = false;
@@ -244,44 +232,25 @@ export class Voice {
 
   /** One page of the legs of a call (every party's), with their media state. */
   async getCallLegs(callId: string, parameters?: Nullable<GetCallLegsParameters>): Promise<LegsPage> {
-    const p = parameters ?? {};
-    const query = Object.fromEntries(
-      Object.entries({
-        order: checkOrder(p.order),
-        page_size: checkPageSize(p.pageSize),
-        cursor: checkCursor(p.cursor),
-      }).filter(([, v]) => v !== undefined),
-    );
-    const conversation_id = this.#live(callId).conversationId;
+    const query = pageQuery(parameters ?? {});
+    const path = { conversation_id: this.#live(callId).conversationId };
     const http = this.#host.http();
-    const conversation = await http.call(
-      "getCallLegs",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}", { ...init, params: { path: { conversation_id } } }),
+    const conversation = asObject(
+      await http.req("getCallLegs", "GET", "/v0.3/conversations/{conversation_id}", path),
     );
     const callMedia = toMediaState(conversation?.media_state);
     if (!callMedia) throw voiceError("no_call_media_found", `No media state for call ${callId}`);
-    const page = await http.call(
-      "getCallLegs",
-      (api, init) =>
-        api.GET("/v0.3/conversations/{conversation_id}/legs", {
-          ...init,
-          params: { path: { conversation_id }, query },
-        }),
+    return toLegsPage(
+      await http.req("getCallLegs", "GET", "/v0.3/conversations/{conversation_id}/legs", path, query),
+      callMedia,
     );
-    return toLegsPage(page, callMedia);
   }
 
   /** Reads one leg by id. */
   async getLeg(legId: string): Promise<Leg> {
     const leg_id = checkId(legId, "legId");
     this.#host.session();
-    return toLeg(
-      await this.#host.http().call(
-        "getLeg",
-        (api, init) => api.GET("/v0.3/legs/{leg_id}", { ...init, params: { path: { leg_id } } }),
-      ),
-    );
+    return toLeg(await this.#host.http().req("getLeg", "GET", "/v0.3/legs/{leg_id}", { leg_id }));
   }
 
   #call(callId: string): Call {
@@ -315,13 +284,12 @@ export class Voice {
       : {};
     call.ending = true;
     try {
-      await this.#host.http().call(
+      await this.#host.http().req(
         "hangup",
-        (api, init) =>
-          api.DELETE("/v0.2/conversations/{conversation_id}/members/{member_id}", {
-            ...init,
-            params: { path: { conversation_id: call.conversationId, member_id: call.memberId }, query },
-          }),
+        "DELETE",
+        "/v0.2/conversations/{conversation_id}/members/{member_id}",
+        { conversation_id: call.conversationId, member_id: call.memberId },
+        query,
       );
     } catch (err) {
       call.ending = false;
@@ -339,14 +307,14 @@ export class Voice {
   /** Posts a call event as this client's member of the call. */
   async #event(call: Call, event: CallEvent): Promise<void> {
     const session = this.#host.session();
-    await this.#host.http().call(
+    const body = { ...event, from: call.memberId, originating_session: session.id } as WireCreateEvent;
+    await this.#host.http().req(
       `send ${event.type}`,
-      (api, init) =>
-        api.POST("/v0.3/conversations/{conversation_id}/events", {
-          ...init,
-          params: { path: { conversation_id: call.conversationId } },
-          body: { ...event, from: call.memberId, originating_session: session.id } as WireCreateEvent,
-        }),
+      "POST",
+      "/v0.3/conversations/{conversation_id}/events",
+      { conversation_id: call.conversationId },
+      undefined,
+      body,
     );
   }
 }
