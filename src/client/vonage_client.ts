@@ -61,7 +61,7 @@ import {
   checkUrl,
   pageQuery,
 } from "./validate.ts";
-import { Voice } from "./voice.ts";
+import { VoiceLoader } from "./voice_loader.ts";
 import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -89,7 +89,7 @@ export class VonageClient {
   readonly #logger: Logger;
   readonly #emitter: Emitter<VonageEvent>;
   readonly #inbox: Inbox;
-  readonly #voice: Voice;
+  readonly #voice: VoiceLoader;
   readonly #connection: Connection;
   #config!: ClientConfig;
   #http!: Http;
@@ -106,7 +106,7 @@ export class VonageClient {
       baseMs: this.#config.reconnectBaseDelayMs,
       capMs: this.#config.reconnectMaxDelayMs,
     });
-    this.#voice = new Voice({
+    this.#voice = new VoiceLoader({
       http: () => this.#http,
       session: () => this.#requireSession(),
       media: () => this.#config.media ?? defaultMedia(),
@@ -114,7 +114,7 @@ export class VonageClient {
       emitter: this.#emitter,
     });
     this.#inbox = new Inbox({
-      tap: (push) => this.#voice.receive(push.type, push),
+      tap: (push) => this.#voice.receive(push),
       deliver: (event) => this.#deliver(event),
       fetchSince: (cid, fromId) => fetchEventsSince(this.#http, cid, fromId),
       selfUserId: () => this.#session?.userId,
@@ -583,72 +583,72 @@ export class VonageClient {
     return toUser(await this.#http.req("getUser", "GET", "/v0.3/users/{user_id}", { user_id }));
   }
 
-  // ---- Voice (voice.ts) ----------------------------------------------------------------------
+  // ---- Voice (voice.ts, loaded on first use) ------------------------------------------------
 
   /**
    * Places a call through the server; resolves the call id once the server has connected it. The
    * server routes the call; the reference server rings the app user named by `context.to`.
    */
-  serverCall(context?: Nullable<Json>): Promise<string> {
-    return this.#voice.serverCall(context);
+  async serverCall(context?: Nullable<Json>): Promise<string> {
+    return (await this.#voice.get()).serverCall(context);
   }
 
   /** Answers an incoming call (its id comes with `callInvite`). */
-  answer(callId: string): Promise<void> {
-    return this.#voice.answer(callId);
+  async answer(callId: string): Promise<void> {
+    return (await this.#voice.get()).answer(callId);
   }
 
   /** Declines an incoming call. */
-  reject(callId: string): Promise<void> {
-    return this.#voice.reject(callId);
+  async reject(callId: string): Promise<void> {
+    return (await this.#voice.get()).reject(callId);
   }
 
   /** Hangs up a call; `callHangup` follows. The reason is optional. */
-  hangup(callId: string, reasonText?: string, reasonCode?: string): Promise<void> {
-    return this.#voice.hangup(callId, reasonText, reasonCode);
+  async hangup(callId: string, reasonText?: string, reasonCode?: string): Promise<void> {
+    return (await this.#voice.get()).hangup(callId, reasonText, reasonCode);
   }
 
   /** Says text into a call (text-to-speech). */
   say(callId: string, text: string): Promise<void>;
   /** Says text into a call, with volume, repetitions, voice and SSML settings. */
   say(callId: string, params: CallSayParams): Promise<void>;
-  say(callId: string, params: string | CallSayParams): Promise<void> {
-    return this.#voice.say(callId, params);
+  async say(callId: string, params: string | CallSayParams): Promise<void> {
+    return (await this.#voice.get()).say(callId, params);
   }
 
   /** Mutes this side of a call. */
-  mute(callId: string): Promise<void> {
-    return this.#voice.mute(callId);
+  async mute(callId: string): Promise<void> {
+    return (await this.#voice.get()).mute(callId);
   }
 
   /** Unmutes this side of a call. */
-  unmute(callId: string): Promise<void> {
-    return this.#voice.unmute(callId);
+  async unmute(callId: string): Promise<void> {
+    return (await this.#voice.get()).unmute(callId);
   }
 
   /** Stops hearing the other side of a call. */
-  enableEarmuff(callId: string): Promise<void> {
-    return this.#voice.enableEarmuff(callId);
+  async enableEarmuff(callId: string): Promise<void> {
+    return (await this.#voice.get()).enableEarmuff(callId);
   }
 
   /** Hears the other side of a call again. */
-  disableEarmuff(callId: string): Promise<void> {
-    return this.#voice.disableEarmuff(callId);
+  async disableEarmuff(callId: string): Promise<void> {
+    return (await this.#voice.get()).disableEarmuff(callId);
   }
 
   /** Sends DTMF keys (`0`-`9`, `*`, `#`, `A`-`D`, `p` for a pause) into a call. */
-  sendDTMF(callId: string, digits: string): Promise<void> {
-    return this.#voice.sendDTMF(callId, digits);
+  async sendDTMF(callId: string, digits: string): Promise<void> {
+    return (await this.#voice.get()).sendDTMF(callId, digits);
   }
 
   /** One page of the legs of a call, with their media state. */
-  getCallLegs(callId: string, parameters?: Nullable<GetCallLegsParameters>): Promise<LegsPage> {
-    return this.#voice.getCallLegs(callId, parameters);
+  async getCallLegs(callId: string, parameters?: Nullable<GetCallLegsParameters>): Promise<LegsPage> {
+    return (await this.#voice.get()).getCallLegs(callId, parameters);
   }
 
   /** Reads one call leg. */
-  getLeg(legId: string): Promise<Leg> {
-    return this.#voice.getLeg(legId);
+  async getLeg(legId: string): Promise<Leg> {
+    return (await this.#voice.get()).getLeg(legId);
   }
 
   // ---- Internals ----------------------------------------------------------------------------
