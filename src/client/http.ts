@@ -62,6 +62,26 @@ export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 /** The values of a URL's `{…}` parameters. */
 export type PathParams = Record<string, string | number>;
 
+/** The generated operation behind `method url`. */
+type Operation<P extends keyof ApiPaths, M extends Method> = ApiPaths[P][Lowercase<M> & keyof ApiPaths[P]];
+/** The URLs that have an operation for `method`. */
+type UrlFor<M extends Method> = {
+  [P in keyof ApiPaths]: Operation<P, M> extends { responses: unknown } ? P : never;
+}[keyof ApiPaths];
+/** An operation's path parameters, query and JSON body, as the generated types say. */
+type PathOf<O> = O extends { parameters: { path: infer T } } ? T : undefined;
+type QueryOf<O> = O extends { parameters: { query?: infer T } } ? T : undefined;
+type BodyOf<O> = O extends { requestBody: { content: { "application/json": infer T } } } ? T
+  : O extends { requestBody?: { content: { "application/json": infer T } } } ? T | undefined
+  : undefined;
+/** The JSON of an operation's successful answer (`undefined` for an empty one). */
+type DataOf<O> = O extends { responses: infer R } ? {
+    [S in keyof R]: S extends 200 | 201
+      ? R[S] extends { content: { "application/json": infer T } } ? T : never
+      : never;
+  }[keyof R]
+  : never;
+
 type AnyCall = (url: string, init: object) => Promise<FetchResult<unknown>>;
 
 /** Runs REST calls and unwraps their results. */
@@ -140,18 +160,19 @@ export class Http {
    * {@link call} in the common shape: `method url`, `path` filling the URL's `{…}` parameters, then
    * the `query` and the JSON `body` (each left out when `undefined`).
    */
-  req(
+  req<M extends Method, P extends UrlFor<M>, O extends Operation<P, M> = Operation<P, M>>(
     what: string,
-    method: Method,
-    url: keyof ApiPaths,
-    path?: PathParams,
-    query?: object,
-    body?: unknown,
-  ): Promise<unknown> {
+    method: M,
+    url: P,
+    path?: PathOf<O>,
+    query?: QueryOf<O>,
+    body?: BodyOf<O>,
+  ): Promise<DataOf<O> | undefined> {
+    // One untyped dispatch for every method: the signature above carries the generated types.
     return this.call(
       what,
       (api, init) => (api[method] as AnyCall)(url, { ...init, params: { path, query }, body }),
-    );
+    ) as Promise<DataOf<O> | undefined>;
   }
 }
 
