@@ -3,24 +3,15 @@
 // arguments, that it would get from a peer of its own kind.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { VonageClient, type VonageEvent } from "../../mod.ts";
+import { VonageClient } from "../../mod.ts";
+import type { VoiceEvents } from "../_voice_fixture.ts";
 import { EventLog } from "./_events.ts";
 import { interopSuite } from "./_fixture.ts";
-
-type OurVoiceEvents = {
-  callInvite: Parameters<VonageEvent["callInvite"]>;
-  callInviteCancel: Parameters<VonageEvent["callInviteCancel"]>;
-  callHangup: Parameters<VonageEvent["callHangup"]>;
-  legStatusUpdate: Parameters<VonageEvent["legStatusUpdate"]>;
-  mute: Parameters<VonageEvent["mute"]>;
-  earmuff: Parameters<VonageEvent["earmuff"]>;
-  dtmf: Parameters<VonageEvent["dtmf"]>;
-};
 
 describe("calls between our client and the official SDK", () => {
   const ctx = interopSuite([], { webrtc: true });
   let carol: VonageClient;
-  let heard: EventLog<OurVoiceEvents>;
+  let heard: EventLog<VoiceEvents>;
 
   before(async () => {
     carol = new VonageClient({
