@@ -42,6 +42,10 @@ export type WireUpdateConversation = Schemas["UpdateConversationRequest"];
 export type WireCreateConversation = Schemas["CreateConversationRequest"];
 /** `POST /v0.3/conversations/{id}/events` body. */
 export type WireCreateEvent = Schemas["CreateEventRequest"];
+/** A custom event (`custom:<name>`) of a `POST /v0.3/conversations/{id}/events` body. */
+export type WireCreateCustomEvent = Schemas["CreateCustomEventRequest"];
+/** An item of an events page read without `filter_group_type` (any stored type). */
+export type WireStoredEvent = Schemas["StoredEvent"];
 /** `POST /v0.3/conversations/{id}/members` body. */
 export type WireCreateMember = Schemas["CreateMemberRequest"];
 /** The payload of the `session:success` socket event. */

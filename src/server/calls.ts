@@ -12,19 +12,19 @@
  *
  * @module
  */
-import type { WireChannel, WireCreateEvent } from "../wire.ts";
+import type { WireChannel } from "../wire.ts";
 import { CallFlow } from "./call_flow.ts";
-import { conversationById, newConversation, pageRequest, requireMember } from "./conversations.ts";
+import { conversationById, newConversation, requireMember } from "./conversations.ts";
 import type { Context } from "./context.ts";
-import { paginate } from "./cursors.ts";
+import type { Handlers } from "./contract.ts";
 import { type AudioHandler, created } from "./events.ts";
-import { type Handlers, pageHref } from "./http.ts";
+import { listPage } from "./pages.ts";
 import { legView, noMedia, recordHangup, setStatus } from "./legs.ts";
 import { join, leave, type LeaveHooks } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
 import { answerFor } from "./sdp.ts";
-import type { ConversationRecord, JsonObject, LegRecord, MemberRecord } from "./store.ts";
+import type { ConversationRecord, LegRecord, MemberRecord } from "./store.ts";
 
 /** The call logic: its operations, the `audio:*` events, and what happens around a call member's leaving. */
 export class Calls {
@@ -45,12 +45,12 @@ export class Calls {
   }
 
   /** The voice operations. */
-  handlers(): Handlers {
+  handlers() {
     const ctx = this.#ctx;
     const { store } = ctx;
     return {
-      createLeg: ({ caller, body }) => {
-        const offer = (body as { body: { offer: { sdp: string } } }).body.offer.sdp;
+      "POST /v0.3/legs": ({ caller, body }) => {
+        const offer = body.body.offer.sdp;
         const leg: LegRecord = {
           id: crypto.randomUUID(),
           conversationId: "",
@@ -69,8 +69,8 @@ export class Calls {
         return { status: 201, body: { rtc_id: leg.id, sdp: answerFor(offer) } };
       },
 
-      getLeg: ({ caller, params }) => {
-        const leg = this.#leg(params.leg_id as string);
+      "GET /v0.3/legs/{leg_id}": ({ caller, params }) => {
+        const leg = this.#leg(params.path.leg_id);
         const member = leg.conversationId === ""
           ? undefined
           : store.memberOf(leg.conversationId, caller.user.id);
@@ -80,31 +80,20 @@ export class Calls {
         return { status: 200, body: legView(leg) };
       },
 
-      listLegs: ({ caller, params, url }) => {
-        const conversation = conversationById(ctx, params.conversation_id as string);
+      "GET /v0.3/conversations/{conversation_id}/legs": ({ caller, params: { path, query }, url }) => {
+        const conversation = conversationById(ctx, path.conversation_id);
         requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its legs");
-        const page = paginate(
-          store.legs(conversation.id),
-          (leg) => [leg.startTime, leg.id],
-          pageRequest(params),
-          `legs:${conversation.id}`,
-          (cursor) => pageHref(url, cursor),
-        );
-        return {
-          status: 200,
-          body: {
-            page_size: params.page_size ?? 10,
-            _embedded: { legs: page.items.map(legView) },
-            _links: page.links,
-          },
-        };
+        const page = listPage(query, url, {
+          name: "legs",
+          scope: `legs:${conversation.id}`,
+          items: store.legs(conversation.id),
+          keyOf: (leg) => [leg.startTime, leg.id],
+          view: legView,
+        });
+        return { status: 200, body: page };
       },
 
-      createKnocking: ({ caller, body }) => {
-        const request = body as {
-          channel: WireChannel & { id: string };
-          properties?: { custom_data?: JsonObject };
-        };
+      "POST /v0.3/knocking": ({ caller, body: request }) => {
         const leg = this.#leg(request.channel.id);
         if (leg.userId !== caller.user.id) {
           throw new ApiError("system:error:permission", "That leg is not yours.");
@@ -158,9 +147,11 @@ export class Calls {
         };
       },
 
-      deleteKnocking: ({ caller, params }) => {
-        const knocking = store.knocking(params.knocking_id as string);
-        if (!knocking) throw new ApiError("voice:error:no_call_found", `No knocking ${params.knocking_id}.`);
+      "DELETE /v0.3/knocking/{knocking_id}": ({ caller, params }) => {
+        const knocking = store.knocking(params.path.knocking_id);
+        if (!knocking) {
+          throw new ApiError("voice:error:no_call_found", `No knocking ${params.path.knocking_id}.`);
+        }
         if (knocking.userId !== caller.user.id) {
           throw new ApiError("system:error:permission", "That call is not yours.");
         }
@@ -175,12 +166,8 @@ export class Calls {
         return { status: 204 };
       },
 
-      sendRtcAnswer: ({ caller, params }) => {
-        const { leg, member } = this.#ownLeg(
-          params.conversation_id as string,
-          params.rtc_id as string,
-          caller.user.id,
-        );
+      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer": ({ caller, params: { path } }) => {
+        const { leg, member } = this.#ownLeg(path.conversation_id, path.rtc_id, caller.user.id);
         if (leg.status === "ringing" && member.state !== "JOINED") {
           throw new ApiError(
             "conversation:error:invalid-state",
@@ -191,13 +178,11 @@ export class Calls {
         return { status: 200, body: { id: crypto.randomUUID() } };
       },
 
-      sendRtcOffer: ({ caller, params, body }) => {
-        const { conversation, leg, member } = this.#ownLeg(
-          params.conversation_id as string,
-          params.rtc_id as string,
-          caller.user.id,
-        );
-        const offer = (body as { body: { offer: { sdp: string } } }).body.offer.sdp;
+      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer": (
+        { caller, params: { path }, body },
+      ) => {
+        const { conversation, leg, member } = this.#ownLeg(path.conversation_id, path.rtc_id, caller.user.id);
+        const offer = body.body.offer.sdp;
         // The answer to a renegotiation arrives as an `rtc:answer` push, for the caller only.
         const after = () =>
           ctx.log.transient({
@@ -208,7 +193,7 @@ export class Calls {
           }, [caller.user.id]);
         return { status: 200, body: { id: crypto.randomUUID() }, after };
       },
-    };
+    } satisfies Partial<Handlers>;
   }
 
   /**
@@ -216,14 +201,13 @@ export class Calls {
    * own leg, live, in the conversation. `audio:say` is followed by `audio:say:done` at once (nothing
    * is played).
    */
-  readonly audio: AudioHandler = (conversation, member, request: WireCreateEvent) => {
+  readonly audio: AudioHandler = (conversation, member, request) => {
     const ctx = this.#ctx;
-    const type: string = request.type;
-    const body = request.body as JsonObject;
-    const draft = { conversationId: conversation.id, type, from: member.id };
+    const draft = { conversationId: conversation.id, type: request.type, from: member.id };
 
-    if (type === "audio:say") {
+    if (request.type === "audio:say") {
       this.#liveLeg(conversation, member, member.channel.id);
+      const { body } = request;
       const say = {
         say_id: crypto.randomUUID(),
         text: body.text,
@@ -237,15 +221,15 @@ export class Calls {
       ctx.log.record({ ...draft, type: "audio:say:done", body: { say_id: say.say_id } });
       return created(event);
     }
-    if (type === "audio:dtmf") {
-      this.#liveLeg(conversation, member, (body.channel as WireChannel).id);
-      return created(ctx.log.record({ ...draft, body }));
+    if (request.type === "audio:dtmf") {
+      this.#liveLeg(conversation, member, request.body.channel.id);
+      return created(ctx.log.record({ ...draft, body: request.body }));
     }
     // audio:mute:on|off and audio:earmuff:on|off switch a flag of the leg.
-    const [, flag, onOff] = type.split(":") as [string, "mute" | "earmuff", string];
-    const leg = this.#liveLeg(conversation, member, body.rtc_id as string);
-    ctx.store.putLeg({ ...leg, mediaState: { ...leg.mediaState, [flag]: onOff === "on" } });
-    return created(ctx.log.record({ ...draft, body }));
+    const flag = request.type.startsWith("audio:mute:") ? "mute" : "earmuff";
+    const leg = this.#liveLeg(conversation, member, request.body.rtc_id);
+    ctx.store.putLeg({ ...leg, mediaState: { ...leg.mediaState, [flag]: request.type.endsWith(":on") } });
+    return created(ctx.log.record({ ...draft, body: request.body }));
   };
 
   /** Around a member's leaving: hang up the member's leg before, end what depended on it after. */

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { EventLog } from "./events.ts";
+import type { EventLog } from "./event_log.ts";
 import type { Store } from "./store.ts";
 
 /** The state every handler works on. */

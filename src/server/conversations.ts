@@ -9,10 +9,10 @@
  *
  * @module
  */
-import type { WireConversation, WireCreateConversation, WireUpdateConversation } from "../wire.ts";
+import type { WireConversation } from "../wire.ts";
 import type { Context } from "./context.ts";
-import { paginate } from "./cursors.ts";
-import { type Caller, type Handlers, pageHref } from "./http.ts";
+import type { Caller, Handlers } from "./contract.ts";
+import { listPage } from "./pages.ts";
 import { ApiError } from "./problems.ts";
 import type { ConversationRecord, JsonObject, MemberRecord, MemberState } from "./store.ts";
 
@@ -51,8 +51,8 @@ export function conversationView(
   conversation: ConversationRecord,
   caller: Caller,
   includeCustomData = true,
-): WireConversation {
-  const view: WireConversation = {
+): WireConversation & { state: "ACTIVE" } {
+  const view: WireConversation & { state: "ACTIVE" } = {
     id: conversation.id,
     name: conversation.name,
     state: "ACTIVE",
@@ -93,7 +93,7 @@ export function newConversation(ctx: Context, createdBy: string, name?: string):
 }
 
 /** The conversation operations. */
-export function conversationHandlers(ctx: Context): Handlers {
+export function conversationHandlers(ctx: Context) {
   const { store } = ctx;
 
   function mayChange(conversation: ConversationRecord, caller: Caller): void {
@@ -112,8 +112,7 @@ export function conversationHandlers(ctx: Context): Handlers {
   }
 
   return {
-    createConversation: ({ caller, body }) => {
-      const request = body as WireCreateConversation;
+    "POST /v0.3/conversations": ({ caller, body: request }) => {
       if (request.name !== undefined) assertNameFree(request.name);
       checkCustomData(request.properties?.custom_data);
       const conversation = newConversation(ctx, caller.user.id, request.name);
@@ -127,17 +126,16 @@ export function conversationHandlers(ctx: Context): Handlers {
       return { status: 201, body: conversationView(ctx, conversation, caller) };
     },
 
-    getConversation: ({ caller, params }) => {
-      const key = params.conversation_id as string;
+    "GET /v0.3/conversations/{conversation_id}": ({ caller, params }) => {
+      const key = params.path.conversation_id;
       const conversation = store.conversation(key) ?? store.conversationByName(key);
       if (!conversation) throw notFound(key);
       return { status: 200, body: conversationView(ctx, conversation, caller) };
     },
 
-    updateConversation: ({ caller, params, body }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "PATCH /v0.3/conversations/{conversation_id}": ({ caller, params, body: patch }) => {
+      const conversation = conversationById(ctx, params.path.conversation_id);
       mayChange(conversation, caller);
-      const patch = body as WireUpdateConversation;
       if (patch.name !== undefined) assertNameFree(patch.name, conversation.id);
       const props = patch.properties;
       checkCustomData(props?.custom_data);
@@ -161,55 +159,35 @@ export function conversationHandlers(ctx: Context): Handlers {
       return { status: 200, body: conversationView(ctx, next, caller) };
     },
 
-    deleteConversation: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "DELETE /v0.3/conversations/{conversation_id}": ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.path.conversation_id);
       mayChange(conversation, caller);
       store.deleteConversation(conversation.id);
       return { status: 204 };
     },
 
-    listUserConversations: ({ caller, params, url }) => {
-      const userId = params.user_id as string;
+    "GET /v0.3/users/{user_id}/conversations": ({ caller, params: { path, query }, url }) => {
+      const userId = path.user_id;
       if (userId !== caller.user.id) {
         if (!store.user(userId)) throw new ApiError("user:error:not-found", `No user has the id ${userId}.`);
         throw new ApiError("system:error:permission", "Users can only list their own conversations.");
       }
-      const byKey = params.order_by === "custom_sort_key"
-        ? (c: ConversationRecord) => [c.customSortKey ?? "", c.seq]
-        : (c: ConversationRecord) => [c.seq];
       const conversations = store.membershipsOf(userId)
         .filter((m) => m.state !== "LEFT")
         .map((m) => store.conversation(m.conversationId))
         .filter((c): c is ConversationRecord => c !== undefined);
-      const page = paginate(
-        conversations,
-        byKey,
-        pageRequest(params),
-        `conversations:${userId}:${params.order_by ?? "created"}`,
-        (cursor) => pageHref(url, cursor),
-      );
-      const includeCustomData = params.include_custom_data === true;
-      return {
-        status: 200,
-        body: {
-          page_size: params.page_size ?? 10,
-          _embedded: {
-            conversations: page.items.map((c) => conversationView(ctx, c, caller, includeCustomData)),
-          },
-          _links: page.links,
-        },
-      };
+      const byCustomSortKey = query.order_by === "custom_sort_key";
+      const includeCustomData = query.include_custom_data === true;
+      const page = listPage(query, url, {
+        name: "conversations",
+        scope: `conversations:${userId}:${query.order_by ?? "created"}`,
+        items: conversations,
+        keyOf: (c) => byCustomSortKey ? [c.customSortKey ?? "", c.seq] : [c.seq],
+        view: (c) => conversationView(ctx, c, caller, includeCustomData),
+      });
+      return { status: 200, body: page };
     },
-  };
-}
-
-/** The pagination part of a list request's (validated) query. */
-export function pageRequest(params: Readonly<Record<string, unknown>>) {
-  return {
-    order: String(params.order ?? "ASC").toUpperCase() as "ASC" | "DESC",
-    pageSize: (params.page_size as number | undefined) ?? 10,
-    cursor: params.cursor as string | undefined,
-  };
+  } satisfies Partial<Handlers>;
 }
 
 function notFound(idOrName: string): ApiError {

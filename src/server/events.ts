@@ -1,11 +1,5 @@
 /**
- * Conversation events: the {@link EventLog} that stores events and pushes them, and the event
- * operations (list, send, delete).
- *
- * Every stored event takes the conversation's next integer id (member events and receipts too), and
- * is pushed at once to every session of every joined member, so each session sees a conversation's
- * events in id order. Ephemeral events are pushed to the joined members that are online and never
- * stored, so they have no id.
+ * The event operations (list, send, delete); the {@link EventLog} of event_log.ts stores and pushes.
  *
  * With `filter_group_type=ChatEvents` (the official client always sends it) event pages list only
  * the chat types that client can parse (`member:invited`, `member:joined`, `member:left`,
@@ -15,14 +9,14 @@
  *
  * @module
  */
-import type { WireCreateEvent, WireEventEmbedded, WireMessageState } from "../wire.ts";
-import { conversationById, pageRequest, requireMember } from "./conversations.ts";
+import type { WireCreateCustomEvent, WireCreateEvent, WireMessageState } from "../wire.ts";
+import { conversationById, requireMember } from "./conversations.ts";
 import type { Context } from "./context.ts";
-import { paginate } from "./cursors.ts";
-import type { Fanout } from "./fanout.ts";
-import { type Handlers, pageHref, type Reply } from "./http.ts";
+import type { Handlers, OperationOf, Reply } from "./contract.ts";
+import type { Draft } from "./event_log.ts";
+import { listPage } from "./pages.ts";
 import { ApiError } from "./problems.ts";
-import type { ConversationRecord, EventRecord, JsonObject, MemberRecord, Store } from "./store.ts";
+import type { ConversationRecord, EventRecord, JsonObject, MemberRecord } from "./store.ts";
 
 /** Largest body of an ephemeral event, in bytes of JSON. */
 export const EPHEMERAL_LIMIT = 4096;
@@ -34,135 +28,47 @@ export function isChatType(type: string): boolean {
   return CHAT_TYPES.has(type) || type.startsWith("custom:");
 }
 
-/** An event to record. */
-export interface Draft {
-  /** The conversation. */
-  conversationId: string;
-  /** Event type. */
-  type: string;
-  /** Member id of the sender, if a member sent it. */
-  from?: string | undefined;
-  /** Type-specific content. */
-  body: JsonObject;
-}
+/** The answer to a sent event. */
+export type EventCreated = Reply<OperationOf<"POST /v0.3/conversations/{conversation_id}/events">>;
 
-/** Stores events and pushes them through the fan-out. */
-export class EventLog {
-  #store: Store;
-  #fanout: Fanout;
-
-  /** Creates a log over `store` that pushes through `fanout`. */
-  constructor(store: Store, fanout: Fanout) {
-    this.#store = store;
-    this.#fanout = fanout;
-  }
-
-  /** User ids of the conversation's joined members. */
-  joinedUsers(conversationId: string): string[] {
-    return this.#store.members(conversationId).filter((m) => m.state === "JOINED").map((m) => m.userId);
-  }
-
-  /** Stores an event and pushes it to the joined members and to `alsoTo` (user ids). */
-  record(draft: Draft, alsoTo: readonly string[] = []): EventRecord {
-    const { from, ...rest } = draft;
-    const event = this.#store.appendEvent({
-      ...rest,
-      ...from !== undefined ? { from } : {},
-      timestamp: now(),
-    });
-    this.#fanout.publish(
-      [...this.joinedUsers(draft.conversationId), ...alsoTo],
-      event.type,
-      this.pushed(event),
-    );
-    return event;
-  }
-
-  /** Pushes an event without storing it (no id) to the given users' connected sessions. */
-  transient(draft: Draft, userIds: readonly string[]): JsonObject {
-    const payload: JsonObject = { type: draft.type, cid: draft.conversationId, timestamp: now() };
-    if (draft.from !== undefined) payload.from = draft.from;
-    payload.body = draft.body;
-    const embedded = this.#embedded(draft.from);
-    if (embedded) payload._embedded = embedded;
-    this.#fanout.publish(userIds, draft.type, payload, false);
-    return payload;
-  }
-
-  /** The socket payload of a stored event (with `type`, as also used in `pending_events`). */
-  pushed(event: EventRecord): JsonObject {
-    const payload: JsonObject = { type: event.type, id: event.id, cid: event.conversationId };
-    if (event.from !== undefined) payload.from = event.from;
-    payload.timestamp = event.timestamp;
-    payload.body = event.body;
-    const embedded = this.#embedded(event.from);
-    if (embedded) payload._embedded = embedded;
-    return payload;
-  }
-
-  /** The item of an event page. */
-  listed(event: EventRecord): JsonObject {
-    const item: JsonObject = { id: event.id, type: event.type, timestamp: event.timestamp };
-    if (event.from !== undefined) item.from = event.from;
-    item.conversation_id = event.conversationId;
-    item.body = event.body;
-    const embedded = this.#embedded(event.from);
-    if (embedded) item._embedded = embedded;
-    if (event.state && Object.keys(event.state).length > 0) item.state = event.state;
-    return item;
-  }
-
-  #embedded(memberId: string | undefined): WireEventEmbedded | undefined {
-    const member = memberId === undefined ? undefined : this.#store.member(memberId);
-    const user = member && this.#store.user(member.userId);
-    if (!member || !user) return undefined;
-    return { from_member: { id: member.id, name: user.name }, from_user: { id: user.id, name: user.name } };
-  }
-}
+/** A sent `audio:*` event. */
+export type AudioRequest = Extract<WireCreateEvent, { type: `audio:${string}` }>;
 
 /** Answers the `audio:*` event types (kept with the rest of the call logic). */
 export type AudioHandler = (
   conversation: ConversationRecord,
   member: MemberRecord,
-  request: WireCreateEvent,
-) => Reply;
+  request: AudioRequest,
+) => EventCreated;
 
 /** The event operations. */
-export function eventHandlers(ctx: Context, audio: AudioHandler): Handlers {
+export function eventHandlers(ctx: Context, audio: AudioHandler) {
   const { store, log } = ctx;
 
   return {
-    listEvents: ({ caller, params, url }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "GET /v0.3/conversations/{conversation_id}/events": ({ caller, params: { path, query }, url }) => {
+      const conversation = conversationById(ctx, path.conversation_id);
       requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its events");
-      const wanted = typeFilter(params.event_type as string | undefined);
-      const startId = (params.start_id as number | undefined) ?? 0;
-      const excludeDeleted = params.exclude_deleted_events === true;
-      const chatOnly = params.filter_group_type === "ChatEvents";
+      const wanted = typeFilter(query.event_type);
+      const startId = query.start_id ?? 0;
+      const excludeDeleted = query.exclude_deleted_events === true;
+      const chatOnly = query.filter_group_type === "ChatEvents";
       const events = store.events(conversation.id).filter((e) =>
         (!chatOnly || isChatType(e.type)) && e.id >= startId && !(excludeDeleted && e.deleted) &&
         wanted(e.type)
       );
-      const page = paginate(
-        events,
-        (e) => [e.id],
-        pageRequest(params),
-        `events:${conversation.id}`,
-        (cursor) => pageHref(url, cursor),
-      );
-      return {
-        status: 200,
-        body: {
-          page_size: params.page_size ?? 10,
-          _embedded: { events: page.items.map((e) => log.listed(e)) },
-          _links: page.links,
-        },
-      };
+      const page = listPage(query, url, {
+        name: "events",
+        scope: `events:${conversation.id}`,
+        items: events,
+        keyOf: (e) => [e.id],
+        view: (e) => log.listed(e),
+      });
+      return { status: 200, body: page };
     },
 
-    createEvent: ({ caller, params, body }) => {
-      const request = body as WireCreateEvent;
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "POST /v0.3/conversations/{conversation_id}/events": ({ caller, params, body: request }) => {
+      const conversation = conversationById(ctx, params.path.conversation_id);
       const member = requireMember(ctx, conversation, caller, ["JOINED"], "send events");
       if (request.from !== undefined && request.from !== member.id) {
         throw new ApiError(
@@ -170,60 +76,64 @@ export function eventHandlers(ctx: Context, audio: AudioHandler): Handlers {
           `from must be your own member id (${member.id}) or absent.`,
         );
       }
-      const type: string = request.type;
-      const draft: Draft = {
+      const draft = (body: JsonObject): Draft => ({
         conversationId: conversation.id,
-        type,
+        type: request.type,
         from: member.id,
-        body: request.body as JsonObject,
-      };
+        body,
+      });
 
-      if (type === "message") {
-        // body.timestamp is kept by the server (its `deleted` marks deleted messages).
-        const { timestamp: _ignored, ...content } = draft.body;
-        return created(log.record({ ...draft, body: content }));
-      }
-      if (type.startsWith("custom:")) return created(log.record(draft));
-      if (type === "message:seen" || type === "message:delivered") {
-        const target = store.event(conversation.id, (draft.body as { event_id: number }).event_id);
-        if (!target || target.type !== "message") {
-          throw new ApiError(
-            "event:error:not-found",
-            `No message has the id ${draft.body.event_id} in ${conversation.id}.`,
-          );
+      switch (request.type) {
+        case "message": {
+          // body.timestamp is kept by the server (its `deleted` marks deleted messages).
+          const { timestamp: _ignored, ...content } = request.body;
+          return created(log.record(draft(content)));
         }
-        const event = log.record(draft);
-        const key = type === "message:seen" ? "seen_by" : "delivered_to";
-        const state: WireMessageState = {
-          ...target.state,
-          [key]: { ...target.state?.[key], [member.id]: event.timestamp },
-        };
-        store.putEvent({ ...target, state });
-        return created(event);
-      }
-      if (type === "ephemeral") {
-        if (new TextEncoder().encode(JSON.stringify(draft.body)).byteLength > EPHEMERAL_LIMIT) {
-          throw new ApiError(
-            "ephemeral:error:max-data-limit",
-            `An ephemeral body may hold at most ${EPHEMERAL_LIMIT} bytes.`,
-          );
+        case "message:seen":
+        case "message:delivered": {
+          const target = store.event(conversation.id, request.body.event_id);
+          if (!target || target.type !== "message") {
+            throw new ApiError(
+              "event:error:not-found",
+              `No message has the id ${request.body.event_id} in ${conversation.id}.`,
+            );
+          }
+          const event = log.record(draft(request.body));
+          const key = request.type === "message:seen" ? "seen_by" : "delivered_to";
+          const state: WireMessageState = {
+            ...target.state,
+            [key]: { ...target.state?.[key], [member.id]: event.timestamp },
+          };
+          store.putEvent({ ...target, state });
+          return created(event);
         }
-        const payload = log.transient(draft, log.joinedUsers(conversation.id));
-        return { status: 201, body: { type, timestamp: payload.timestamp, body: draft.body } };
+        case "ephemeral": {
+          if (new TextEncoder().encode(JSON.stringify(request.body)).byteLength > EPHEMERAL_LIMIT) {
+            throw new ApiError(
+              "ephemeral:error:max-data-limit",
+              `An ephemeral body may hold at most ${EPHEMERAL_LIMIT} bytes.`,
+            );
+          }
+          const { timestamp } = log.transient(draft(request.body), log.joinedUsers(conversation.id));
+          return { status: 201, body: { type: request.type, timestamp, body: request.body } };
+        }
       }
+      if (isCustom(request)) return created(log.record(draft(request.body)));
       return audio(conversation, member, request);
     },
 
-    deleteEvent: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "DELETE /v0.3/conversations/{conversation_id}/events/{event_id}": (
+      { caller, params: { path, query } },
+    ) => {
+      const conversation = conversationById(ctx, path.conversation_id);
       const member = requireMember(ctx, conversation, caller, ["JOINED"], "delete events");
-      if (params.from !== undefined && params.from !== member.id) {
+      if (query.from !== undefined && query.from !== member.id) {
         throw new ApiError(
           "system:error:permission",
           `from must be your own member id (${member.id}) or absent.`,
         );
       }
-      const id = params.event_id as number;
+      const id = path.event_id;
       const event = store.event(conversation.id, id);
       if (!event) {
         throw new ApiError("event:error:not-found", `No event has the id ${id} in ${conversation.id}.`);
@@ -250,11 +160,15 @@ export function eventHandlers(ctx: Context, audio: AudioHandler): Handlers {
       });
       return { status: 204 };
     },
-  };
+  } satisfies Partial<Handlers>;
+}
+
+function isCustom(request: WireCreateEvent): request is WireCreateCustomEvent {
+  return request.type.startsWith("custom:");
 }
 
 /** The answer to a sent event. */
-export function created(event: EventRecord): Reply {
+export function created(event: EventRecord): EventCreated {
   return {
     status: 201,
     body: { id: event.id, type: event.type, timestamp: event.timestamp, body: event.body },

@@ -11,9 +11,8 @@
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
-import type { Claims } from "./auth.ts";
+import type { Caller, Handlers, Route } from "./contract.ts";
 import { ApiError, invalid, problemBody } from "./problems.ts";
-import type { UserRecord } from "./store.ts";
 import { type Issue, type Operation, operations } from "./validation.ts";
 
 /** Largest request body accepted, in bytes. */
@@ -21,69 +20,48 @@ export const BODY_LIMIT = 256 * 1024;
 /** How much of an oversized body is read (and discarded) before the connection is closed instead. */
 const DRAIN_LIMIT = 16 * BODY_LIMIT;
 
-/** The authenticated user behind a request. */
-export interface Caller {
-  /** The user the token names (created on first use). */
-  user: UserRecord;
-  /** The verified claims. */
-  claims: Claims;
-}
-
-/** A validated request, as handlers see it. */
-export interface ApiRequest {
-  /** The caller; reading it throws for operations that allow anonymous calls. */
-  readonly caller: Caller;
-  /** Path and query parameters, decoded and coerced to their declared types. */
-  readonly params: Readonly<Record<string, unknown>>;
-  /** The parsed JSON body, valid for the operation (undefined when it has none). */
-  readonly body: unknown;
-  /** The request URL (for page links). */
-  readonly url: URL;
-}
-
-/** What a handler answers. */
-export interface Reply {
-  /** HTTP status. */
-  status: number;
-  /** JSON body; none when undefined. */
-  body?: unknown;
-  /** Runs right after the answer was written, e.g. pushes a client expects after it. */
-  after?: () => void;
-}
-
-/** A handler of one operation. */
-export type Handler = (request: ApiRequest) => Reply | Promise<Reply>;
-
-/** Handlers by `operationId`. */
-export type Handlers = Record<string, Handler>;
-
 /** Turns a bearer token into a caller; throws {@link ApiError} (401/403) to refuse. */
 export type Authenticate = (token: string, path: string) => Promise<Caller>;
 
-interface Route {
-  operation: Operation;
-  segments: (string | { param: string })[];
-  handler: Handler;
+/**
+ * A handler as the router calls it. The router cannot know which operation a request is before it
+ * matched it, so it holds handlers with their contract types erased; validation against the same
+ * document guarantees each one gets the request its type promises.
+ */
+type AnyHandler = (request: AnyRequest) => AnyReply | Promise<AnyReply>;
+
+interface AnyRequest {
+  readonly caller: Caller;
+  readonly params: { path: Record<string, unknown>; query: Record<string, unknown> };
+  readonly body: unknown;
+  readonly url: URL;
 }
 
-/** The link to another page of the list `url` shows: the same query with `cursor` replaced. */
-export function pageHref(url: URL, cursor: string): string {
-  const query = new URLSearchParams(url.search);
-  query.set("cursor", cursor);
-  return `${url.pathname}?${query}`;
+interface AnyReply {
+  status: number;
+  body?: unknown;
+  after?: () => void;
+}
+
+interface Endpoint {
+  operation: Operation;
+  segments: (string | { param: string })[];
+  handler: AnyHandler;
 }
 
 /**
- * Builds the request listener of the REST API. Every operation of the document needs a handler;
- * a missing one is a programming error reported at start.
+ * Builds the request listener of the REST API over a handler for every route of the contract (a
+ * missing one fails `deno check`).
  */
 export function restListener(
   handlers: Handlers,
   authenticate: Authenticate,
 ): (req: IncomingMessage, res: ServerResponse) => void {
-  const routes: Route[] = operations().map((operation) => {
-    const handler = handlers[operation.id];
-    if (!handler) throw new Error(`no handler for operation ${operation.id}`);
+  const routes: Endpoint[] = operations().map((operation) => {
+    const route = `${operation.method} ${operation.path}`;
+    // Only reachable when gen/ is stale (`deno task gen:check` catches that).
+    if (!(route in handlers)) throw new Error(`the generated types have no route ${route}`);
+    const handler = handlers[route as Route] as unknown as AnyHandler;
     const segments = operation.path.split("/").slice(1).map((s) => {
       const param = /^\{(.+)\}$/.exec(s)?.[1];
       return param === undefined ? s : { param };
@@ -91,7 +69,7 @@ export function restListener(
     return { operation, segments, handler };
   });
   // Literal segments win over placeholders: `/members/me` before `/members/{member_id}`.
-  const literals = (r: Route) => r.segments.filter((s) => typeof s === "string").length;
+  const literals = (r: Endpoint) => r.segments.filter((s) => typeof s === "string").length;
   routes.sort((a, b) => literals(b) - literals(a));
 
   return (req, res) => {
@@ -104,7 +82,7 @@ export function restListener(
 }
 
 async function handle(
-  routes: Route[],
+  routes: Endpoint[],
   authenticate: Authenticate,
   req: IncomingMessage,
   res: ServerResponse,
@@ -119,7 +97,7 @@ async function handle(
   const pathSegments = url.pathname.split("/").slice(1);
   const matches = routes
     .map((route) => ({ route, params: matchPath(route, pathSegments) }))
-    .filter((m): m is { route: Route; params: Record<string, string> } => m.params !== undefined);
+    .filter((m): m is { route: Endpoint; params: Record<string, string> } => m.params !== undefined);
   const match = matches.find((m) => m.route.operation.method === method);
   if (!match) {
     req.resume();
@@ -158,12 +136,16 @@ async function handle(
   ];
   if (issues.length > 0) throw invalid(issues);
 
-  const request: ApiRequest = {
+  const query = Object.fromEntries(
+    operation.queryNames.filter((name) => name in params).map((name) => [name, params[name]]),
+  );
+  const path = Object.fromEntries(Object.keys(match.params).map((name) => [name, params[name]]));
+  const request: AnyRequest = {
     get caller(): Caller {
       if (!caller) throw new ApiError("system:error:invalid-token", "This request needs a token.");
       return caller;
     },
-    params,
+    params: { path, query },
     body,
     url,
   };
@@ -173,7 +155,7 @@ async function handle(
 }
 
 /** The decoded path parameters when `segments` fit the route's template. */
-function matchPath(route: Route, segments: string[]): Record<string, string> | undefined {
+function matchPath(route: Endpoint, segments: string[]): Record<string, string> | undefined {
   if (segments.length !== route.segments.length) return undefined;
   if (route.segments.some((expected, i) => typeof expected === "string" && expected !== segments[i])) {
     return undefined;

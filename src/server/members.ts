@@ -9,11 +9,11 @@
  *
  * @module
  */
-import type { WireChannel, WireCreateMember, WireMember } from "../wire.ts";
-import { conversationById, pageRequest, requireMember } from "./conversations.ts";
+import type { WireChannel, WireMember } from "../wire.ts";
+import { conversationById, requireMember } from "./conversations.ts";
 import type { Context } from "./context.ts";
-import { paginate } from "./cursors.ts";
-import { type Caller, type Handlers, pageHref } from "./http.ts";
+import type { Caller, Handlers } from "./contract.ts";
+import { listPage } from "./pages.ts";
 import { ApiError } from "./problems.ts";
 import type { ConversationRecord, JsonObject, MemberRecord, UserRecord } from "./store.ts";
 import { userView } from "./users.ts";
@@ -156,7 +156,7 @@ export function invite(
 }
 
 /** The member operations; `hooks` run around a member's leaving (the call logic hangs up there). */
-export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
+export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
   const { store } = ctx;
 
   function memberIn(conversation: ConversationRecord, id: string): MemberRecord {
@@ -181,29 +181,21 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
   }
 
   return {
-    listMembers: ({ caller, params, url }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "GET /v0.3/conversations/{conversation_id}/members": ({ caller, params: { path, query }, url }) => {
+      const conversation = conversationById(ctx, path.conversation_id);
       requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
-      const page = paginate(
-        store.members(conversation.id),
-        (m) => [m.seq],
-        pageRequest(params),
-        `members:${conversation.id}`,
-        (cursor) => pageHref(url, cursor),
-      );
-      return {
-        status: 200,
-        body: {
-          page_size: params.page_size ?? 10,
-          _embedded: { members: page.items.map((m) => memberView(ctx, m)) },
-          _links: page.links,
-        },
-      };
+      const page = listPage(query, url, {
+        name: "members",
+        scope: `members:${conversation.id}`,
+        items: store.members(conversation.id),
+        keyOf: (m) => [m.seq],
+        view: (m) => memberView(ctx, m),
+      });
+      return { status: 200, body: page };
     },
 
-    createMember: ({ caller, params, body }) => {
-      const request = body as WireCreateMember;
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "POST /v0.3/conversations/{conversation_id}/members": ({ caller, params, body: request }) => {
+      const conversation = conversationById(ctx, params.path.conversation_id);
       const channel: WireChannel = request.channel ?? { type: "app" };
 
       if (request.state === "joined") {
@@ -236,8 +228,8 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
       return { status: 201, body: memberView(ctx, member) };
     },
 
-    getMyMember: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "GET /v0.3/conversations/{conversation_id}/members/me": ({ caller, params }) => {
+      const conversation = conversationById(ctx, params.path.conversation_id);
       const member = store.memberOf(conversation.id, caller.user.id);
       if (!member) {
         throw new ApiError(
@@ -248,15 +240,15 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
       return { status: 200, body: memberView(ctx, member) };
     },
 
-    getMember: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
+    "GET /v0.3/conversations/{conversation_id}/members/{member_id}": ({ caller, params: { path } }) => {
+      const conversation = conversationById(ctx, path.conversation_id);
       requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
-      return { status: 200, body: memberView(ctx, memberIn(conversation, params.member_id as string)) };
+      return { status: 200, body: memberView(ctx, memberIn(conversation, path.member_id)) };
     },
 
-    updateMember: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
-      const member = ownMember(conversation, params.member_id as string, caller, "accept an invitation");
+    "PUT /v0.3/conversations/{conversation_id}/members/{member_id}": ({ caller, params: { path } }) => {
+      const conversation = conversationById(ctx, path.conversation_id);
+      const member = ownMember(conversation, path.member_id, caller, "accept an invitation");
       if (member.state === "LEFT") {
         throw new ApiError(
           "conversation:error:invalid-state",
@@ -266,10 +258,12 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
       return { status: 200, body: memberView(ctx, join(ctx, conversation, caller.user, member.channel)) };
     },
 
-    deleteMember: ({ caller, params }) => {
-      const conversation = conversationById(ctx, params.conversation_id as string);
-      const member = ownMember(conversation, params.member_id as string, caller, "leave, hang up or reject");
-      if (params.from !== undefined && params.from !== member.id) {
+    "DELETE /v0.2/conversations/{conversation_id}/members/{member_id}": (
+      { caller, params: { path, query } },
+    ) => {
+      const conversation = conversationById(ctx, path.conversation_id);
+      const member = ownMember(conversation, path.member_id, caller, "leave, hang up or reject");
+      if (query.from !== undefined && query.from !== member.id) {
         throw new ApiError(
           "system:error:permission",
           `from must be your own member id (${member.id}) or absent.`,
@@ -278,14 +272,14 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks): Handlers {
       // Leaving twice is harmless: the second time changes and pushes nothing.
       if (member.state === "LEFT") return { status: 204 };
       const reason: LeaveReason = {};
-      if (params.reason_code !== undefined) reason.code = params.reason_code as string;
-      if (params.reason_text !== undefined) reason.text = params.reason_text as string;
+      if (query.reason_code !== undefined) reason.code = query.reason_code;
+      if (query.reason_text !== undefined) reason.text = query.reason_text;
       hooks.before(conversation, member, reason);
       leave(ctx, conversation, member, reason);
       hooks.after(conversation, member, reason);
       return { status: 204 };
     },
-  };
+  } satisfies Partial<Handlers>;
 }
 
 function memberBody(member: MemberRecord, user: UserRecord): JsonObject {

@@ -17,7 +17,7 @@ import type { WireSessionSuccess } from "../wire.ts";
 import { type Auth, TokenError } from "./auth.ts";
 import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
-import type { Handlers } from "./http.ts";
+import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
 import type { JsonObject, UserRecord } from "./store.ts";
 
@@ -284,10 +284,10 @@ export class Sessions implements Audience {
 }
 
 /** The REST side of sessions: token refresh, and the metrics report sent after reconnecting. */
-export function sessionHandlers(sessions: Sessions): Handlers {
+export function sessionHandlers(sessions: Sessions) {
   return {
-    refreshSession: ({ caller, params }) => {
-      const id = params.session_id as string;
+    "PUT /v0.2/sessions/{session_id}": ({ caller, params }) => {
+      const id = params.path.session_id;
       const session = sessions.get(id);
       if (!session) throw new ApiError("session:error:not-found", `No open session has the id ${id}.`);
       if (session.user.id !== caller.user.id) {
@@ -298,8 +298,8 @@ export function sessionHandlers(sessions: Sessions): Handlers {
       return { status: 200, body: { session_id: session.id } };
     },
     // Only logged by the official client on failure; nothing to keep.
-    reportMetrics: () => ({ status: 204 }),
-  };
+    "POST /v2/rtc/metrics": () => ({ status: 204 }),
+  } satisfies Partial<Handlers>;
 }
 
 /** Refuses a login: the error event (its name is what clients act on), then the server's disconnect. */

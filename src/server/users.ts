@@ -6,7 +6,7 @@
  * @module
  */
 import type { WireUser } from "../wire.ts";
-import type { Handlers } from "./http.ts";
+import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
 import type { Store, UserRecord } from "./store.ts";
 
@@ -34,8 +34,11 @@ export function userView(user: UserRecord): WireUser {
 }
 
 /** The user operations. */
-export function userHandlers(store: Store): Handlers {
+export function userHandlers(store: Store) {
   return {
-    getUser: ({ params }) => ({ status: 200, body: userView(findUser(store, params.user_id as string)) }),
-  };
+    "GET /v0.3/users/{user_id}": ({ params }) => ({
+      status: 200,
+      body: userView(findUser(store, params.path.user_id)),
+    }),
+  } satisfies Partial<Handlers>;
 }

@@ -25,6 +25,8 @@ export interface Operation {
   method: string;
   /** Path template with `{name}` placeholders, e.g. `/v0.3/conversations/{conversation_id}`. */
   path: string;
+  /** Names of the query parameters it declares (the others are path parameters). */
+  queryNames: string[];
   /** Whether the operation may be called without a bearer token. */
   authOptional: boolean;
   /** Whether the operation takes a JSON body. */
@@ -98,6 +100,7 @@ function compile(): Operation[] {
         id: op.operationId as string,
         method: method.toUpperCase(),
         path,
+        queryNames: declared.filter((p) => p.in === "query").map((p) => p.name),
         authOptional: security?.some((s) => Object.keys(s).length === 0) ?? false,
         hasBody: bodySchema !== undefined,
         checkParams,
@@ -148,6 +151,7 @@ function absolute(ref: string): string {
 
 interface Parameter {
   name: string;
+  in: string;
   required: boolean;
   schema: Json;
 }
@@ -167,7 +171,12 @@ function resolveParameter(p: Json, parameters: Record<string, Json>): Parameter 
   const ref = p.$ref as string | undefined;
   const param = ref ? parameters[ref.slice("#/components/parameters/".length)] : p;
   if (!param) throw new Error(`unknown parameter ${ref}`);
-  return { name: param.name as string, required: param.required === true, schema: param.schema as Json };
+  return {
+    name: param.name as string,
+    in: param.in as string,
+    required: param.required === true,
+    schema: param.schema as Json,
+  };
 }
 
 /**
