@@ -221,6 +221,7 @@ describe("the user operation", () => {
     const answer = await alice.api.get(`/v0.3/users/${alice.id}`);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.name, "alice-users");
-    assert.equal(typeof answer.body.timestamp.created, "string");
+    assert.ok(!Number.isNaN(Date.parse(answer.body.timestamp.created)));
+    assert.deepEqual((await alice.api.get("/v0.3/users/alice-users")).body, answer.body);
   });
 });

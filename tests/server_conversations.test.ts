@@ -44,9 +44,11 @@ describe("creating and reading conversations", () => {
     const a = await alice.api.post("/v0.3/conversations", {});
     const b = await alice.api.post("/v0.3/conversations", { properties: { ttl: 0 } });
     assert.equal(a.status, 201);
-    assert.equal(typeof a.body.name, "string");
+    assert.notEqual(a.body.name, "");
     assert.notEqual(a.body.name, b.body.name);
-    assert.equal(b.body.properties.ttl, undefined);
+    // The made-up name is a real, unique name: it finds the conversation.
+    assert.equal((await alice.api.get(`/v0.3/conversations/${a.body.name}`)).body.id, a.body.id);
+    assert.deepEqual(b.body.properties, {});
   });
 
   it("refuses a duplicate name with 409 and creates nothing", async () => {
@@ -149,7 +151,8 @@ describe("updating conversations", () => {
     assert.equal(now.display_name, undefined);
     assert.equal(now.image_url, "https://example.com/new.png");
     assert.deepEqual(now.properties, { ttl: 30, custom_data: { b: 2 } });
-    assert.ok(now.timestamp.updated);
+    assert.equal(now.timestamp.updated, answer.body.timestamp.updated);
+    assert.ok(Date.parse(now.timestamp.updated) >= Date.parse(now.timestamp.created));
     // The old name is free again; the new one finds the conversation.
     assert.equal((await alice.api.get(`/v0.3/conversations/${newName}`)).body.id, c.id);
     assertProblem(await alice.api.get(`/v0.3/conversations/${c.name}`), 404, "conversation:error:not-found");

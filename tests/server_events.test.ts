@@ -52,11 +52,11 @@ describe("sending events", () => {
     for (const body of MESSAGE_BODIES) {
       const answer = await post(alice, cid, { cid, from: me, type: "message", body });
       assert.equal(answer.status, 201, answer.text);
-      assert.equal(typeof answer.body.timestamp, "string");
       assert.equal(answer.body.type, "message");
       for (const client of [a, b]) {
         const pushed = await client.next("message");
         assert.equal(pushed.id, answer.body.id);
+        assert.equal(pushed.timestamp, answer.body.timestamp);
         assert.equal(pushed.cid, cid);
         assert.equal(pushed.from, me);
         assert.deepEqual(pushed.body, body);
@@ -66,6 +66,7 @@ describe("sending events", () => {
     }
     const messages = (await listEvents(bob, cid)).filter((e) => e.type === "message");
     assert.deepEqual(messages.map((e) => e.body), MESSAGE_BODIES);
+    assert.ok(messages.every((e) => !Number.isNaN(Date.parse(e.timestamp))));
     assert.equal(messages[0].conversation_id, cid);
     assert.equal(messages[0]._embedded.from_user.name, alice.name);
   });
@@ -93,9 +94,10 @@ describe("sending events", () => {
     const answer = await post(alice, cid, { type: "ephemeral", body: { cursor: 3 } });
     assert.equal(answer.status, 201);
     assert.equal(answer.body.id, undefined);
-    assert.equal(typeof answer.body.timestamp, "string");
     const pushed = await b.next("ephemeral");
     assert.equal(pushed.id, undefined);
+    assert.equal(pushed.timestamp, answer.body.timestamp);
+    assert.ok(!Number.isNaN(Date.parse(pushed.timestamp)));
     assert.deepEqual(pushed.body, { cursor: 3 });
     assert.equal(pushed.cid, cid);
     assert.ok(!(await listEvents(bob, cid)).some((e) => e.type === "ephemeral"));

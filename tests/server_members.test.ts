@@ -127,7 +127,10 @@ describe("members", () => {
       assert.equal(pushed.body.member_id, answer.body.id);
       assert.deepEqual(pushed.body.user, { id: bob.id, name: bob.name });
       assert.equal(pushed.body.conversation.conversation_id, cid);
-      assert.equal(typeof pushed.body.conversation.name, "string");
+      assert.equal(
+        pushed.body.conversation.name,
+        (await alice.api.get(`/v0.3/conversations/${cid}`)).body.name,
+      );
       assert.equal(pushed.body.media.audio_settings.enabled, false);
       assert.equal(pushed.body.channel.type, "app");
       assert.equal(pushed.body.invited_by, alice.name);
@@ -171,7 +174,8 @@ describe("members", () => {
     const joined = await join(bob, cid);
     assert.equal(joined.body.id, invited.body.id);
     assert.equal(joined.body.state, "JOINED");
-    assert.ok(joined.body.timestamp.invited && joined.body.timestamp.joined);
+    assert.equal(joined.body.timestamp.invited, invited.body.timestamp.invited);
+    assert.ok(Date.parse(joined.body.timestamp.joined) >= Date.parse(invited.body.timestamp.invited));
   });
 
   it("accepts an invitation with PUT (the answer of a call), once", async () => {
