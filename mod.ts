@@ -137,6 +137,7 @@ export type {
 
 // Voice.
 export {
+  CallDisconnectReason,
   type CallSayParams,
   CancelReason,
   type GetCallLegsParameters,
@@ -147,15 +148,20 @@ export {
   LegStatus,
   type MediaState,
   type RTCQuality,
+  type RtcStats,
   VoiceChannelType,
 } from "./src/client/voice_types.ts";
 export {
   defaultMedia,
   type DescriptionLike,
+  type IceServer,
   type MediaAdapter,
   type MediaConnection,
+  type MediaConnectionState,
+  type PeerConfiguration,
   type PeerConnectionLike,
   signallingOnly,
+  type StatsReportLike,
   type StreamLike,
   type TrackLike,
   webRtcMedia,

@@ -16,6 +16,10 @@ export type VoiceEvents = {
   mute: Parameters<VonageEvent["mute"]>;
   earmuff: Parameters<VonageEvent["earmuff"]>;
   dtmf: Parameters<VonageEvent["dtmf"]>;
+  callMediaError: Parameters<VonageEvent["callMediaError"]>;
+  callMediaDisconnect: Parameters<VonageEvent["callMediaDisconnect"]>;
+  callMediaReconnecting: Parameters<VonageEvent["callMediaReconnecting"]>;
+  callMediaReconnection: Parameters<VonageEvent["callMediaReconnection"]>;
 };
 type Name = keyof VoiceEvents;
 const NAMES: Name[] = [
@@ -27,6 +31,10 @@ const NAMES: Name[] = [
   "mute",
   "earmuff",
   "dtmf",
+  "callMediaError",
+  "callMediaDisconnect",
+  "callMediaReconnecting",
+  "callMediaReconnection",
 ];
 
 /** A test client that also records every voice callback. */

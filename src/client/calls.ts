@@ -12,12 +12,13 @@
  * | `leg:status:update` by another user     | `legStatusUpdate` (each status of a leg once)                    |
  * | `rtc:transfer`                          | our leg: `callTransfer`; another leg into our call: `legStatusUpdate(ANSWERED)` |
  * | `audio:mute:*`, `audio:earmuff:*`, `audio:dtmf` | `mute`, `earmuff`, `dtmf`                                |
+ * | `rtc:answer` for our leg                | the answer to a media renegotiation (`reconnectCall`) is applied |
  *
  * @module
  */
 import type { Emitter, VonageEvent } from "./emitter.ts";
 import type { JsonObject } from "./types.ts";
-import type { MediaConnection } from "./media.ts";
+import type { CallMedia } from "./call_media.ts";
 import type { CancelReason, HangupReason, LegStatus, RTCQuality, VoiceChannelType } from "./voice_types.ts";
 
 /** A call of this client. */
@@ -37,7 +38,9 @@ export interface Call {
   /** The caller's SDP offer, for an invitation. */
   offer: string;
   /** Its media, once set up. */
-  media?: MediaConnection | undefined;
+  media?: CallMedia | undefined;
+  /** Its media failed: the call ends with `MEDIA_TIMEOUT`. */
+  mediaFailed?: boolean | undefined;
   /** Completes a `serverCall` waiting for the call to be joined. */
   joined?: (() => void) | undefined;
   /** Reason code of our member's `member:left`, once it came. */
@@ -70,9 +73,23 @@ interface CallPush {
     leg_id?: string;
     status?: string;
     rtc_id?: string;
+    answer?: string;
     digit?: string;
   };
 }
+
+/** Quality figures of a call nobody measured. */
+const NO_QUALITY: RTCQuality = {
+  mos_score: 0,
+  quality_percentage: 0,
+  jitter_min_var: 0,
+  jitter_max_var: 0,
+  jitter_loss_rate: 0,
+  jitter_burst_rate: 0,
+  flaw_total: 0,
+  packet_cnt: 0,
+  packet_loss_perc: 0,
+};
 
 /** Tracks calls and turns call pushes into voice callbacks. */
 export class CallRegistry {
@@ -112,6 +129,20 @@ export class CallRegistry {
   remove(call: Call): void {
     this.#calls.delete(call.id);
     call.media?.close();
+  }
+
+  /** The calls, oldest first. */
+  list(): Call[] {
+    return [...this.#calls.values()];
+  }
+
+  /**
+   * Ends a call: `callHangup` with the quality figures of our own statistics where the call had
+   * WebRTC media, else `serverQuality` (or zeros, without a server).
+   */
+  end(call: Call, reason: HangupReason, serverQuality: RTCQuality = NO_QUALITY): void {
+    this.remove(call);
+    this.#emitter.emit("callHangup", call.id, call.media?.quality() ?? serverQuality, reason);
   }
 
   /** Forgets every call (the session ended). */
@@ -160,9 +191,11 @@ export class CallRegistry {
           call.sip = body.reason?.sip_code ?? 0;
           return this.#inviteEnded(call);
         }
-        this.remove(call);
         // Every server sends all the quality figures: the official SDK drops an rtc:hangup without them.
-        return emit("callHangup", call.id, body.quality!, hangupReason(call, body.reason?.code));
+        return this.end(call, hangupReason(call, body.reason?.code), body.quality!);
+      case "rtc:answer":
+        this.#calls.get(body.rtc_id ?? "")?.media?.answer(body.answer ?? "");
+        return;
       case "leg:status:update": {
         const { leg_id: leg, status = "" } = body, upper = status.toUpperCase() as LegStatus;
         const by = _embedded?.from_user?.id;
@@ -211,8 +244,9 @@ export class CallRegistry {
   }
 }
 
-/** Why a call ended: ours if we hung up, else from our member's `member:left`, else from `rtc:hangup`. */
+/** Why a call ended: its media failed or we hung up, else our member's `member:left`, else `rtc:hangup`. */
 function hangupReason(call: Call, code = ""): HangupReason {
+  if (call.mediaFailed) return "MEDIA_TIMEOUT";
   if (call.ending) return "LOCAL_HANGUP";
   const left = call.leftCode?.toLowerCase();
   if (left === "remote_rejected" || left === "remote_reject" || left === "remote_no_answer") {

@@ -9,7 +9,16 @@ import type { ConnectionStateChange } from "./connection.ts";
 import type { ConversationEvent } from "./conversation_event.ts";
 import type { SessionErrorReason } from "./enums.ts";
 import type { Logger } from "./logger.ts";
-import type { CancelReason, HangupReason, LegStatus, RTCQuality, VoiceChannelType } from "./voice_types.ts";
+import type { VonageError } from "../errors.ts";
+import type {
+  CallDisconnectReason,
+  CancelReason,
+  HangupReason,
+  LegStatus,
+  RTCQuality,
+  RtcStats,
+  VoiceChannelType,
+} from "./voice_types.ts";
 
 /** The events `on` accepts, with the arguments their callbacks receive. */
 export interface VonageEvent {
@@ -37,6 +46,16 @@ export interface VonageEvent {
   earmuff: (callId: string, legId: string, earmuffStatus: boolean) => void;
   /** A leg of the call sent DTMF keys. */
   dtmf: (callId: string, legId: string, digits: string) => void;
+  /** A call's media connection dropped and is being brought back (`autoReconnectMedia`). */
+  callMediaReconnecting: (callId: string) => void;
+  /** A call's media connection is back after `callMediaReconnecting`. */
+  callMediaReconnection: (callId: string) => void;
+  /** A call's media connection was lost for good; the call ends (`callHangup` follows). */
+  callMediaDisconnect: (callId: string, reason: CallDisconnectReason) => void;
+  /** A call's media failed (e.g. never connected within 10 s); the call ends (`callHangup` follows). */
+  callMediaError: (callId: string, error: VonageError) => void;
+  /** Audio statistics of a connected call, about once a second (when `rtcStatsTelemetry` is on). */
+  rtcStatsUpdate: (stats: RtcStats, callId: string) => void;
   /** Parley only: the connection changed state (see `VonageClient.connectionState`). */
   connectionStateChange: (change: ConnectionStateChange) => void;
 }

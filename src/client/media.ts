@@ -1,23 +1,36 @@
 /**
  * Call media behind one small interface, so calls work wherever the signalling does. A
  * {@link MediaAdapter} makes one {@link MediaConnection} per call: the SDP offer or answer, the
- * remote answer, mute and earmuff, and the end.
+ * remote answer, mute and earmuff, and the end; a WebRTC connection also reports its state, gives
+ * its statistics and restarts ICE, which the voice layer turns into the media events.
  *
  * - In browsers the default is {@link webRtcMedia}: an `RTCPeerConnection` with the microphone
  *   (`navigator.mediaDevices.getUserMedia`), the remote audio played through an `Audio` element.
  * - Where the runtime has no WebRTC (Deno, Node) the default is {@link signallingOnly}: calls are
  *   placed, answered and controlled as usual, with a placeholder SDP and no audio.
- * - Another WebRTC stack (e.g. `@roamhq/wrtc` in Node) plugs in as `webRtcMedia({ RTCPeerConnection,
- *   getUserMedia })`; anything else can implement {@link MediaAdapter}.
+ * - Another WebRTC stack (e.g. `werift` or `@roamhq/wrtc`) plugs in as `webRtcMedia({
+ *   RTCPeerConnection, getUserMedia })`; anything else can implement {@link MediaAdapter}.
+ *
+ * The WebRTC code itself (webrtc.ts) loads with the first call, so it adds nothing to what a page
+ * loads at start.
  *
  * @module
  */
 
-/** One call's media. */
+/** State of a call's media connection: the values of `RTCPeerConnection.connectionState`. */
+export type MediaConnectionState = "new" | "connecting" | "connected" | "disconnected" | "failed" | "closed";
+
+/** Statistics reports, as `RTCPeerConnection.getStats()` resolves them (a map of report objects). */
+export interface StatsReportLike {
+  /** Calls `callback` with each report (`type`, and the fields of that type). */
+  forEach(callback: (report: Record<string, unknown>) => void): void;
+}
+
+/** One call's media. The optional members are what WebRTC adds; without them a call has no media events. */
 export interface MediaConnection {
   /** An outbound call's local SDP offer. */
   createOffer(): Promise<string>;
-  /** Applies the remote SDP answer to the offer. */
+  /** Applies the remote SDP answer to the last offer. */
   applyAnswer(sdp: string): Promise<void>;
   /** An inbound call's local SDP answer to the caller's `offer`. */
   createAnswer(offer: string): Promise<string>;
@@ -25,14 +38,22 @@ export interface MediaConnection {
   mute(muted: boolean): void;
   /** Stops (`true`) or resumes playing remote audio. */
   earmuff(earmuffed: boolean): void;
-  /** Ends the media (the call is over). */
+  /** Ends the media (the call is over): the microphone is released. */
   close(): void;
+  /** A new offer that restarts ICE on the same connection (media reconnect); its answer goes to `applyAnswer`. */
+  restartOffer?(): Promise<string>;
+  /** The connection's statistics. */
+  getStats?(): Promise<StatsReportLike>;
+  /** The peer connection, for `VonageClient.getPeerConnection`. */
+  readonly peerConnection?: unknown;
+  /** The element playing the remote audio, once it plays, for `VonageClient.getAudioOutputElement`. */
+  readonly audioElement?: unknown;
 }
 
 /** Makes the media of each call; the client option `media`. */
 export interface MediaAdapter {
-  /** Media for a new call (may ask for the microphone). */
-  connect(): Promise<MediaConnection>;
+  /** Media for a new call (may ask for the microphone); `onState` hears each change of its connection state. */
+  connect(onState?: (state: MediaConnectionState) => void): Promise<MediaConnection>;
 }
 
 /** A media track, as far as calls use one. */
@@ -57,42 +78,61 @@ export interface DescriptionLike {
   sdp?: string;
 }
 
-/** The parts of `RTCPeerConnection` calls use (browsers' and node-webrtc's fit). */
+/** The parts of `RTCPeerConnection` calls use (browsers', werift's and node-webrtc's fit). */
 export interface PeerConnectionLike {
   /** The applied local description. */
   readonly localDescription: { sdp?: string | undefined } | null;
   /** `new`, `gathering` or `complete`. */
   readonly iceGatheringState: string;
+  /** `new`, `connecting`, `connected`, `disconnected`, `failed` or `closed`. */
+  readonly connectionState?: string;
   /** Adds a local track. */
   addTrack(track: TrackLike, stream: StreamLike): unknown;
-  /** Makes an offer. */
-  createOffer(): Promise<DescriptionLike>;
+  /** Makes an offer; `iceRestart` asks for new ICE credentials. */
+  createOffer(options?: { iceRestart?: boolean }): Promise<DescriptionLike>;
   /** Makes an answer to the remote offer. */
   createAnswer(): Promise<DescriptionLike>;
   /** Applies a local description. */
-  setLocalDescription(description: DescriptionLike): Promise<void>;
+  setLocalDescription(description: DescriptionLike): Promise<unknown>;
   /** Applies a remote description. */
   setRemoteDescription(description: DescriptionLike): Promise<void>;
   /** Senders of local tracks. */
-  getSenders(): { readonly track: TrackLike | null }[];
+  getSenders(): { readonly track: TrackLike | null | undefined }[];
   /** Receivers of remote tracks. */
-  getReceivers(): { readonly track: TrackLike | null }[];
-  /** Listens to `track` and `icegatheringstatechange`. */
+  getReceivers(): { readonly track: TrackLike | null | undefined }[];
+  /** Statistics of the connection. */
+  getStats?(): Promise<StatsReportLike>;
+  /** Listens to `track`, `icegatheringstatechange` and `connectionstatechange`. */
   addEventListener(type: string, listener: (event: { streams?: readonly unknown[] }) => void): void;
   /** Ends the connection. */
-  close(): void;
+  close(): unknown;
+}
+
+/** An ICE server (STUN or TURN), as in `RTCConfiguration.iceServers`. */
+export interface IceServer {
+  /** `stun:host:port`, `turn:host:port?transport=udp`, … */
+  urls: string | string[];
+  /** TURN user name. */
+  username?: string;
+  /** TURN password. */
+  credential?: string;
+}
+
+/** Settings of each call's peer connection (a subset of `RTCConfiguration`). */
+export interface PeerConfiguration {
+  /** STUN and TURN servers (default none: calls on a LAN or to a server with a public address). */
+  iceServers?: IceServer[];
+  /** `relay` to use TURN only (default `all`). */
+  iceTransportPolicy?: "all" | "relay";
 }
 
 /** A WebRTC implementation: the peer connection class and microphone access. */
 export interface WebRtcStack {
   /** The `RTCPeerConnection` class. */
-  RTCPeerConnection: new () => PeerConnectionLike;
+  RTCPeerConnection: new (configuration?: PeerConfiguration) => PeerConnectionLike;
   /** Opens the microphone, like `navigator.mediaDevices.getUserMedia`. */
   getUserMedia(constraints: { audio: boolean; video: boolean }): Promise<StreamLike>;
 }
-
-/** Longest wait for ICE candidates before an SDP is sent with those found so far. */
-const ICE_WAIT_MS = 2_000;
 
 /** An audio-only SDP that offers or answers no media; the reference server accepts it. */
 const PLACEHOLDER_SDP = [
@@ -122,61 +162,17 @@ export const signallingOnly: MediaAdapter = {
 };
 
 type Global = {
-  RTCPeerConnection?: WebRtcStack["RTCPeerConnection"];
-  navigator?: { mediaDevices?: { getUserMedia?: WebRtcStack["getUserMedia"] } };
-  Audio?: new () => { srcObject: unknown; autoplay: boolean; pause(): void };
+  RTCPeerConnection?: unknown;
+  navigator?: { mediaDevices?: { getUserMedia?: unknown } };
 };
 
-/** Calls over WebRTC with `stack` (default: the runtime's own, as in browsers). */
-export function webRtcMedia(stack?: WebRtcStack): MediaAdapter {
-  const g = globalThis as Global;
-  const rtc: WebRtcStack = stack ?? {
-    RTCPeerConnection: g.RTCPeerConnection!,
-    getUserMedia: (constraints) => g.navigator!.mediaDevices!.getUserMedia!(constraints),
-  };
+/**
+ * Calls over WebRTC with `stack` (default: the runtime's own, as in browsers), each peer connection
+ * made with `configuration` (ICE servers).
+ */
+export function webRtcMedia(stack?: WebRtcStack | null, configuration?: PeerConfiguration): MediaAdapter {
   return {
-    async connect() {
-      const stream = await rtc.getUserMedia({ audio: true, video: false });
-      const pc = new rtc.RTCPeerConnection();
-      for (const track of stream.getTracks()) pc.addTrack(track, stream);
-      let audio: InstanceType<NonNullable<Global["Audio"]>> | undefined;
-      pc.addEventListener("track", ({ streams }) => {
-        if (g.Audio && streams?.[0]) {
-          audio = new g.Audio();
-          audio.srcObject = streams[0];
-          audio.autoplay = true;
-        }
-      });
-      // The server takes no trickled candidates: send the SDP once gathering is done (or has waited long enough).
-      const local = async (description: DescriptionLike) => {
-        await pc.setLocalDescription(description);
-        await new Promise<void>((done) => {
-          const timer = setTimeout(done, ICE_WAIT_MS);
-          const check = () => pc.iceGatheringState === "complete" && (clearTimeout(timer), done());
-          pc.addEventListener("icegatheringstatechange", check);
-          check();
-        });
-        return pc.localDescription?.sdp ?? "";
-      };
-      const enable = (ends: { readonly track: TrackLike | null }[], on: boolean) => {
-        for (const { track } of ends) if (track) track.enabled = on;
-      };
-      return {
-        createOffer: async () => local(await pc.createOffer()),
-        applyAnswer: (sdp) => pc.setRemoteDescription({ type: "answer", sdp }),
-        createAnswer: async (sdp) => {
-          await pc.setRemoteDescription({ type: "offer", sdp });
-          return local(await pc.createAnswer());
-        },
-        mute: (muted) => enable(pc.getSenders(), !muted),
-        earmuff: (earmuffed) => enable(pc.getReceivers(), !earmuffed),
-        close() {
-          pc.close();
-          for (const track of stream.getTracks()) track.stop();
-          audio?.pause();
-        },
-      };
-    },
+    connect: async (onState) => (await import("./webrtc.ts")).openWebRtc(stack, configuration, onState),
   };
 }
 

@@ -7,8 +7,8 @@
  *
  * @module
  */
-import { VonageError } from "../errors.ts";
 import type { WireCreateEvent } from "../wire.ts";
+import { CallMedia, type CallMediaHost, MEDIA_TIMING, mediaError, type MediaTiming } from "./call_media.ts";
 import { type Call, CallRegistry } from "./calls.ts";
 import type { Emitter, VonageEvent } from "./emitter.ts";
 import { invalidArgument } from "./failures.ts";
@@ -35,6 +35,8 @@ export interface VoiceHost {
   session(): SessionInfo;
   /** The media of new calls. */
   media(): MediaAdapter;
+  /** The settings the media of calls follow. */
+  config(): { rtcStatsTelemetry: boolean; autoReconnectMedia: boolean };
   /** The session user's id, if there is a session. */
   me(): string | undefined;
   /** Where voice callbacks go. */
@@ -44,8 +46,8 @@ export interface VoiceHost {
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type CallEvent = DistributiveOmit<WireCreateEvent, "from" | "originating_session">;
 
-function voiceError(code: string, message: string): VonageError {
-  return new VonageError("INTERNAL_ERROR", `voice:error:${code}`, message);
+function voiceError(code: string, message: string) {
+  return mediaError(`voice:error:${code}`, message);
 }
 
 /** The voice methods. */
@@ -53,11 +55,16 @@ export class Voice {
   readonly #host: VoiceHost;
   readonly #calls: CallRegistry;
   readonly #setupTimeoutMs: number;
+  readonly #timing: MediaTiming;
 
-  /** Creates the voice layer; `setupTimeoutMs` bounds `serverCall`'s wait for the call to be joined. */
-  constructor(host: VoiceHost, setupTimeoutMs = CALL_SETUP_TIMEOUT_MS) {
+  /**
+   * Creates the voice layer; `setupTimeoutMs` bounds `serverCall`'s wait for the call to be joined,
+   * `timing` the media's (both default to the official SDK's).
+   */
+  constructor(host: VoiceHost, setupTimeoutMs = CALL_SETUP_TIMEOUT_MS, timing = MEDIA_TIMING) {
     this.#host = host;
     this.#setupTimeoutMs = setupTimeoutMs;
+    this.#timing = timing;
     this.#calls = new CallRegistry(host.emitter, host.me);
   }
 
@@ -76,16 +83,16 @@ export class Voice {
     const custom = context == null ? {} : checkCustomData(context, "context");
     const session = this.#host.session();
     const http = this.#host.http();
-    const media = await this.#host.media().connect();
+    const media = await CallMedia.open(this.#host.media(), this.#timing);
     let call: Call | undefined;
     try {
-      const sdp = await media.createOffer();
+      const sdp = await media.connection.createOffer();
       const leg = await http.req("serverCall", "POST", "/v0.3/legs", undefined, undefined, {
         originating_session: session.id,
         body: { offer: { type: "offer", sdp } },
       });
       const id = stringField(leg, "rtc_id", "serverCall answer");
-      await media.applyAnswer(stringField(leg, "sdp", "serverCall answer"));
+      await media.connection.applyAnswer(stringField(leg, "sdp", "serverCall answer"));
       call = this.#calls.add(id, false, { media });
       // The `member:joined` that connects the call may arrive before the knocking's answer.
       const joined = new Promise<void>((resolve) => call!.joined = resolve);
@@ -110,6 +117,7 @@ export class Voice {
         ),
       ]).finally(() => clearTimeout(timer));
       call.joined = undefined;
+      media.watch(id, this.#mediaHost(call));
       return id;
     } catch (err) {
       if (call) this.#calls.remove(call);
@@ -127,8 +135,8 @@ export class Voice {
     // Set before the requests: the `member:joined` they cause must not read as answered elsewhere.
     call.live = true;
     try {
-      const media = call.media = await this.#host.media().connect();
-      const answer = await media.createAnswer(call.offer);
+      const media = call.media = await CallMedia.open(this.#host.media(), this.#timing);
+      const answer = await media.connection.createAnswer(call.offer);
       await http.req(
         "answer",
         "PUT",
@@ -145,6 +153,7 @@ export class Voice {
         undefined,
         { originating_session: session.id, from: member_id, body: { answer } },
       );
+      media.watch(call.id, this.#mediaHost(call));
     } catch (err) {
       call.live = false;
       call.media?.close();
@@ -251,6 +260,50 @@ export class Voice {
     const leg_id = checkId(legId, "legId");
     this.#host.session();
     return toLeg(await this.#host.http().req("getLeg", "GET", "/v0.3/legs/{leg_id}", { leg_id }));
+  }
+
+  /**
+   * Restarts the media of a call (ICE restart), e.g. after a network change; resolves once the media
+   * is back, rejects with `voice:error:media_timeout` when it is not back within 10 s.
+   */
+  async reconnectCall(legId: string): Promise<void> {
+    const call = this.#live(legId);
+    if (!call.media) throw voiceError("invalid_call_action", `Call ${legId} has no media`);
+    await call.media.reconnect();
+  }
+
+  /** The peer connection of a call, if its media is WebRTC. */
+  peerConnection(callId: string): unknown {
+    return this.#calls.get(callId)?.media?.connection.peerConnection;
+  }
+
+  /** The element playing the audio of the latest call that plays any. */
+  audioElement(): unknown {
+    return this.#calls.list().map((call) => call.media?.connection.audioElement).findLast(Boolean);
+  }
+
+  /** What a call's watched media needs: events, settings, renegotiation, and the end after a failure. */
+  #mediaHost(call: Call): CallMediaHost {
+    return {
+      emitter: this.#host.emitter,
+      config: () => this.#host.config(),
+      sendOffer: async (sdp) => {
+        await this.#host.http().req(
+          "reconnectCall",
+          "POST",
+          "/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer",
+          { conversation_id: call.conversationId, rtc_id: call.id },
+          undefined,
+          { originating_session: this.#host.session().id, from: call.memberId, body: { offer: { sdp } } },
+        );
+      },
+      end: () => {
+        call.mediaFailed = true;
+        if (call.ending) return;
+        // The server confirms with `rtc:hangup`; without a server to tell, the call ends here.
+        this.#leave(call).catch(() => this.#calls.end(call, "MEDIA_TIMEOUT"));
+      },
+    };
   }
 
   #call(callId: string): Call {

@@ -36,6 +36,11 @@ export class VoiceLoader {
     });
   }
 
+  /** The voice layer if it is loaded (there is no call before it is). */
+  get loaded(): Voice | undefined {
+    return this.#voice;
+  }
+
   /** A pushed event, after ordering and de-duplication. */
   receive(push: Push): void {
     if (this.#voice) return this.#voice.receive(push.type, push);

@@ -51,6 +51,40 @@ export const CancelReason: {
 /** One of the values of {@link CancelReason}. */
 export type CancelReason = typeof CancelReason[keyof typeof CancelReason];
 
+/** Why a call's media went away, passed to `callMediaDisconnect` callbacks. */
+export const CallDisconnectReason: {
+  /** The network changed or failed and the media could not be brought back. */
+  readonly NetworkChange: "networkChange";
+} = { NetworkChange: "networkChange" };
+/** One of the values of {@link CallDisconnectReason}. */
+export type CallDisconnectReason = typeof CallDisconnectReason[keyof typeof CallDisconnectReason];
+
+/**
+ * Audio statistics of a connected call, from the peer connection's `getStats()`, passed to
+ * `rtcStatsUpdate` callbacks about once a second. Counters run from the start of the call; jitter
+ * and round-trip time are in seconds, as WebRTC reports them.
+ */
+export interface RtcStats {
+  /** Audio packets received. */
+  audioRecvPackets: number;
+  /** Audio packets the other side sent that never arrived. */
+  audioRecvPacketsLost: number;
+  /** Audio bytes received. */
+  audioRecvBytes: number;
+  /** Jitter of the received audio. */
+  audioRecvJitter: number;
+  /** Audio packets sent. */
+  audioSentPackets: number;
+  /** Audio bytes sent. */
+  audioSentBytes: number;
+  /** Audio packets sent that the other side reports lost. */
+  audioSentPacketsLost: number;
+  /** Round-trip time to the other side. */
+  audioRtt: number;
+  /** Jitter the other side reports for the audio it receives from here. */
+  audioSentJitter: number;
+}
+
 /** Where an incoming call comes from, passed to `callInvite` callbacks. */
 export const VoiceChannelType: {
   /** An app user (a client SDK). */

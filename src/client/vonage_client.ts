@@ -111,6 +111,7 @@ export class VonageClient {
       session: () => this.#requireSession(),
       media: () => this.#config.media ?? defaultMedia(),
       me: () => this.#session?.userId,
+      config: () => this.#config,
       emitter: this.#emitter,
     });
     this.#inbox = new Inbox({
@@ -649,6 +650,21 @@ export class VonageClient {
   /** Reads one call leg. */
   async getLeg(legId: string): Promise<Leg> {
     return (await this.#voice.get()).getLeg(legId);
+  }
+
+  /** Restarts a call's media (ICE restart), e.g. after a network change; resolves once it is back. */
+  async reconnectCall(legId: string): Promise<void> {
+    return (await this.#voice.get()).reconnectCall(legId);
+  }
+
+  /** The `RTCPeerConnection` of a call (its id), while the call has WebRTC media. */
+  getPeerConnection(id: string): RTCPeerConnection | undefined {
+    return this.#voice.loaded?.peerConnection(id) as RTCPeerConnection | undefined;
+  }
+
+  /** The `Audio` element playing the latest call's remote audio, e.g. to pick the output device. */
+  getAudioOutputElement(): HTMLAudioElement | undefined {
+    return this.#voice.loaded?.audioElement() as HTMLAudioElement | undefined;
   }
 
   // ---- Internals ----------------------------------------------------------------------------

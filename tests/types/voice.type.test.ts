@@ -4,11 +4,14 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
+  CallDisconnectReason,
   type CallSayParams,
   type HangupReason,
   type LegStatus,
   type RTCQuality,
+  type RtcStats,
   VonageClient,
+  type VonageError,
   webRtcMedia,
   type WebRtcStack,
 } from "../../mod.ts";
@@ -43,5 +46,21 @@ describe("voice types", () => {
     // @ts-expect-error say needs a text
     const bad = () => client.say("c", { level: 1 });
     assert.equal(says.length + [bad].length, 3);
+  });
+
+  it("the media API carries the official types", () => {
+    const client = new VonageClient({ disableInternalLogger: true });
+    const pc: RTCPeerConnection | undefined = client.getPeerConnection("c");
+    const audio: HTMLAudioElement | undefined = client.getAudioOutputElement();
+    const reconnect: (legId: string) => Promise<void> = (legId) => client.reconnectCall(legId);
+    client.on("callMediaDisconnect", (_callId: string, reason: CallDisconnectReason) => void reason);
+    client.on("callMediaError", (_callId: string, error: VonageError) => void error.code);
+    client.on("rtcStatsUpdate", (stats: RtcStats, _callId: string) => void stats.audioRecvPackets);
+    client.on("callMediaReconnecting", (_callId: string) => {});
+    client.on("callMediaReconnection", (_callId: string) => {});
+    // @ts-expect-error rtcStatsUpdate passes the stats first
+    client.on("rtcStatsUpdate", (_callId: string) => {});
+    assert.equal(CallDisconnectReason.NetworkChange, "networkChange");
+    assert.deepEqual([pc, audio, typeof reconnect], [undefined, undefined, "function"]);
   });
 });

@@ -2,6 +2,7 @@
 // produces, with which arguments and reasons, and which pushes change nothing.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { CallMedia } from "../../src/client/call_media.ts";
 import { CallRegistry } from "../../src/client/calls.ts";
 import { Emitter, type VonageEvent } from "../../src/client/emitter.ts";
 import { recordingLogger } from "./_log.ts";
@@ -141,17 +142,20 @@ describe("CallRegistry", () => {
     assert.deepEqual([calls.get("LEG-1")?.conversationId, calls.get("LEG-1")?.memberId], ["CON-2", "MEM-9"]);
   });
 
-  it("member:joined of our leg completes a serverCall; clear() forgets every call and closes its media", () => {
+  it("member:joined of our leg completes a serverCall; clear() forgets every call and closes its media", async () => {
     const { calls } = registry();
     let joined = false, closed = 0;
-    const media = {
-      createOffer: () => Promise.resolve(""),
-      applyAnswer: () => Promise.resolve(),
-      createAnswer: () => Promise.resolve(""),
-      mute() {},
-      earmuff() {},
-      close: () => void closed++,
-    };
+    const media = await CallMedia.open({
+      connect: () =>
+        Promise.resolve({
+          createOffer: () => Promise.resolve(""),
+          applyAnswer: () => Promise.resolve(),
+          createAnswer: () => Promise.resolve(""),
+          mute() {},
+          earmuff() {},
+          close: () => void closed++,
+        }),
+    });
     const call = calls.add("LEG-1", false, { media, joined: () => joined = true });
     calls.receive("member:joined", {
       id: 1,

@@ -43,6 +43,7 @@ function voice(answer: (request: Request) => Response, setupTimeoutMs = 30) {
     session: () => ({ id: "SES-1", userId: "USR-1", userName: "alice", pendingEvents: [] }),
     media: () => media,
     me: () => "USR-1",
+    config: () => ({ rtcStatsTelemetry: true, autoReconnectMedia: false }),
     emitter: new Emitter<VonageEvent>(logger),
   }, setupTimeoutMs);
   return { layer, paths, closed: () => closed };
