@@ -62,3 +62,21 @@ export type WireEventEmbedded = Schemas["EventEmbedded"];
 export type WireMediaState = Schemas["MediaState"];
 /** A member's channel. */
 export type WireChannel = Schemas["Channel"];
+/** One end of a channel or leg (user, number, …). */
+export type WireEndpoint = Schemas["Endpoint"];
+/** The `_links` of a page. */
+export type WirePageLinks = Schemas["PageLinks"];
+/** Created / updated / destroyed times. */
+export type WireTimestamps = Schemas["Timestamps"];
+/** The answer of a POST that created a member (`id`). */
+export type WireMemberRef = Schemas["MemberRef"];
+/** The answer of `POST /v0.3/conversations`. */
+export type WireCreatedConversation = Schemas["CreatedConversation"];
+/** The answer of `POST …/events`. */
+export type WireCreateEventResponse = Schemas["CreateEventResponse"];
+/** The answer of `PUT /v0.2/sessions/{id}` (refreshSession). */
+export type WireSessionRef = Schemas["SessionRef"];
+/** The answer of `POST /v0.3/legs`: the call id and the media server's SDP. */
+export type WireLegCreated = Schemas["LegCreated"];
+/** A pushed `message`. */
+export type WireMessagePushedEvent = Schemas["MessagePushedEvent"];

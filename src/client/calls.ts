@@ -14,10 +14,14 @@
  * | `audio:mute:*`, `audio:earmuff:*`, `audio:dtmf` | `mute`, `earmuff`, `dtmf`                                |
  * | `rtc:answer` for our leg                | the answer to a media renegotiation (`reconnectCall`) is applied |
  *
+ * Pushes arrive typed (the generated pushed-event union, checked at the edge by the inbox). The edge
+ * asks of a call push only that it has a body; keys that a chat server may leave out, or that concern
+ * only calls, are read with `?.`, and a push that lacks them concerns no call of ours.
+ *
  * @module
  */
+import type { WireAnyPushedEvent } from "../wire.ts";
 import type { Emitter, VonageEvent } from "./emitter.ts";
-import type { JsonObject } from "./types.ts";
 import type { CallMedia } from "./call_media.ts";
 import type { CancelReason, HangupReason, LegStatus, RTCQuality, VoiceChannelType } from "./voice_types.ts";
 
@@ -49,33 +53,6 @@ export interface Call {
   sip?: number | undefined;
   /** The last status reported per leg id. */
   statuses: Record<string, string>;
-}
-
-/**
- * The parts of a call push this file reads. Pushes are not validated here: a key may be missing (hence
- * the optional chains), and a server that sends a value of another type only gets it handed back.
- */
-interface CallPush {
-  cid?: string;
-  from?: string;
-  _embedded?: { from_user?: { id?: string } };
-  body?: {
-    channel?: {
-      id?: string;
-      from?: { type?: string; user?: string; number?: string; username?: string; uri?: string };
-    };
-    user?: { id?: string };
-    member_id?: string;
-    sdp?: string;
-    media?: { audio_settings?: { enabled?: boolean } | null };
-    reason?: { code?: string; sip_code?: number };
-    quality?: RTCQuality;
-    leg_id?: string;
-    status?: string;
-    rtc_id?: string;
-    answer?: string;
-    digit?: string;
-  };
 }
 
 /** Quality figures of a call nobody measured. */
@@ -150,34 +127,35 @@ export class CallRegistry {
     for (const call of [...this.#calls.values()]) this.remove(call);
   }
 
-  /** One push: its event name and payload. Pushes that concern no call of ours change nothing. */
-  receive(type: string, payload: JsonObject): void {
-    const { cid = "", from, _embedded, body = {} } = payload as CallPush;
-    const legId = body.channel?.id ?? "";
-    const mine = body.user?.id === this.#me();
-    const call = this.#calls.get(legId);
+  /** One push, after ordering. Pushes that concern no call of ours change nothing. */
+  receive(push: WireAnyPushedEvent): void {
+    const cid = push.cid ?? "";
     const inCall = [...this.#calls.values()].find((c) => c.conversationId === cid);
     const emit = this.#emitter.emit.bind(this.#emitter);
-    switch (type) {
+    switch (push.type) {
       case "member:invited": {
-        const caller = body.channel?.from;
-        if (!body.sdp || !mine || call || body.media?.audio_settings?.enabled !== true) return;
-        this.add(legId, true, { conversationId: cid, memberId: body.member_id ?? "", offer: body.sdp });
+        const { body } = push, legId = body.channel?.id ?? "", caller = body.channel?.from;
+        if (!body.sdp || !this.#mine(body.user.id) || this.#calls.has(legId)) return;
+        if (body.media?.audio_settings?.enabled !== true) return;
+        this.add(legId, true, { conversationId: cid, memberId: body.member_id, offer: body.sdp });
         const name = caller?.user ?? caller?.number ?? caller?.username ?? caller?.uri ?? "";
         return emit("callInvite", legId, name, (caller?.type ?? "app") as VoiceChannelType);
       }
-      case "member:joined":
-        if (!call || !mine) return;
+      case "member:joined": {
+        const call = this.#calls.get(push.body.channel?.id ?? "");
+        if (!call || !this.#mine(push.body.user.id)) return;
         if (!call.inbound) {
           call.conversationId = cid;
-          call.memberId = body.member_id ?? "";
+          call.memberId = push.body.member_id;
           call.live = true;
           return call.joined?.();
         }
         // Our invitation joined without an answer from here: another device of the user took it.
         if (!call.live && !call.ending) this.#cancel(call, "AnsweredElsewhere");
         return;
+      }
       case "member:left": {
+        const { body } = push;
         const left = [...this.#calls.values()].find((c) =>
           c.conversationId === cid && c.memberId === body.member_id
         );
@@ -185,43 +163,52 @@ export class CallRegistry {
         left.leftCode = body.reason?.code ?? "";
         return this.#inviteEnded(left);
       }
-      case "rtc:hangup":
+      case "rtc:hangup": {
+        const { body } = push, call = this.#calls.get(body.channel?.id ?? "");
         if (!call) return;
         if (call.inbound && !call.live) {
           call.sip = body.reason?.sip_code ?? 0;
           return this.#inviteEnded(call);
         }
         // Every server sends all the quality figures: the official SDK drops an rtc:hangup without them.
-        return this.end(call, hangupReason(call, body.reason?.code), body.quality!);
+        return this.end(call, hangupReason(call, body.reason?.code), body.quality as RTCQuality);
+      }
       case "rtc:answer":
-        this.#calls.get(body.rtc_id ?? "")?.media?.answer(body.answer ?? "");
+        this.#calls.get(push.body.rtc_id ?? "")?.media?.answer(push.body.answer ?? "");
         return;
       case "leg:status:update": {
-        const { leg_id: leg, status = "" } = body, upper = status.toUpperCase() as LegStatus;
-        const by = _embedded?.from_user?.id;
+        const { leg_id: leg, status = "" } = push.body, upper = status.toUpperCase() as LegStatus;
+        const by = push._embedded?.from_user?.id;
         if (!inCall || !leg || !by || by === this.#me() || inCall.statuses[leg] === upper) return;
         inCall.statuses[leg] = upper;
         return emit("legStatusUpdate", inCall.id, leg, upper);
       }
-      case "rtc:transfer":
+      case "rtc:transfer": {
+        const legId = push.body.channel?.id ?? "", call = this.#calls.get(legId);
         if (call) {
           call.conversationId = cid;
-          call.memberId = from ?? call.memberId;
+          call.memberId = push.from ?? call.memberId;
           return emit("callTransfer", call.id, cid);
         }
         if (inCall) emit("legStatusUpdate", inCall.id, legId, "ANSWERED");
         return;
+      }
       case "audio:mute:on":
       case "audio:mute:off":
       case "audio:earmuff:on":
       case "audio:earmuff:off":
         if (inCall) {
-          emit(type.includes("mute") ? "mute" : "earmuff", inCall.id, body.rtc_id ?? "", type.endsWith("on"));
+          const what = push.type.includes("mute") ? "mute" : "earmuff";
+          emit(what, inCall.id, push.body.rtc_id ?? "", push.type.endsWith("on"));
         }
         return;
       case "audio:dtmf":
-        if (inCall) emit("dtmf", inCall.id, legId, body.digit ?? "");
+        if (inCall) emit("dtmf", inCall.id, push.body.channel?.id ?? "", push.body.digit ?? "");
     }
+  }
+
+  #mine(userId: string | undefined): boolean {
+    return userId === this.#me();
   }
 
   /** An invitation not answered here ends once both its `rtc:hangup` and its `member:left` came. */

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import type { Channel, JsonObject, User, Whatsapp } from "./types.ts";
+import type { Channel, JsonObject, PageCursors, User, Whatsapp } from "./types.ts";
 
 /** The sender of an event: a member (with its user). */
 export interface EmbeddedInfo {
@@ -298,3 +298,9 @@ export type PersistentConversationEvent =
 
 /** Any event of a conversation, told apart by `kind`. */
 export type ConversationEvent = PersistentConversationEvent | EphemeralConversationEvent;
+
+/** A page of stored events. */
+export interface EventsPage extends PageCursors {
+  /** The events. */
+  events: PersistentConversationEvent[];
+}

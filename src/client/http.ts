@@ -1,7 +1,10 @@
 /**
- * The one HTTP layer: every REST call goes through openapi-fetch, typed by the generated
- * `ApiPaths`. This file adds the bearer token and the request timeout, and turns each outcome
- * into a value or a `VonageError` (wire-protocol.md §2.2 and §11.1):
+ * The one HTTP layer: every REST call is an openapi-fetch call on {@link Http.api}, typed by the
+ * generated `ApiPaths`, in openapi-fetch's own form (`api.GET(url, { params: { path, query }, body })`),
+ * passed to {@link Http.call}, which turns its outcome into the typed answer or a `VonageError`
+ * (wire-protocol.md §2.2 and §11.1). Two middlewares registered with `api.use()` do the rest: one adds
+ * the bearer token and the `requestTimeoutMs` deadline (`AbortSignal.timeout`) to each request, the
+ * other turns a request that got no answer into a `NETWORK_ERROR`.
  *
  * | outcome                          | rejection                                                   |
  * | -------------------------------- | ----------------------------------------------------------- |
@@ -18,33 +21,16 @@
  *
  * @module
  */
-import { createFetchClient, type FetchClient } from "../deps.ts";
+import { createFetchClient, type FetchClient, type FetchMiddleware } from "../deps.ts";
 import { VonageError } from "../errors.ts";
-import type { ApiPaths } from "../wire.ts";
+import type { ApiPaths, WireProblem } from "../wire.ts";
 import type { FetchFunction } from "./config.ts";
 import { messageOf, parsingError } from "./failures.ts";
 import type { Logger } from "./logger.ts";
+import { read, type Shape } from "./wire_readers.ts";
 
 /** The typed openapi-fetch client. */
 export type Api = FetchClient<ApiPaths>;
-
-/** Options each call spreads into its openapi-fetch request: the timeout's signal and the auth header. */
-export interface CallInit {
-  /** Aborts the request when the timeout expires. */
-  signal: AbortSignal;
-  /** `Authorization` when the client holds a token. */
-  headers: Record<string, string>;
-}
-
-/** What openapi-fetch resolves. */
-export interface FetchResult<T> {
-  /** The parsed body of a 2xx answer. */
-  data?: T;
-  /** The parsed (or raw text) body of an error answer. */
-  error?: unknown;
-  /** The answer. */
-  response: Response;
-}
 
 /** Where and how REST calls are made. */
 export interface HttpSettings {
@@ -56,130 +42,104 @@ export interface HttpSettings {
   fetch: FetchFunction | null;
 }
 
-/** An HTTP method of the API. */
-export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+/** What an openapi-fetch call resolves (its `FetchResponse`, for any operation). */
+interface Outcome {
+  data?: unknown;
+  error?: unknown;
+  response: Response;
+}
 
-/** The values of a URL's `{…}` parameters. */
-export type PathParams = Record<string, string | number>;
-
-/** The generated operation behind `method url`. */
-type Operation<P extends keyof ApiPaths, M extends Method> = ApiPaths[P][Lowercase<M> & keyof ApiPaths[P]];
-/** The URLs that have an operation for `method`. */
-type UrlFor<M extends Method> = {
-  [P in keyof ApiPaths]: Operation<P, M> extends { responses: unknown } ? P : never;
-}[keyof ApiPaths];
-/** An operation's path parameters, query and JSON body, as the generated types say. */
-type PathOf<O> = O extends { parameters: { path: infer T } } ? T : undefined;
-type QueryOf<O> = O extends { parameters: { query?: infer T } } ? T : undefined;
-type BodyOf<O> = O extends { requestBody: { content: { "application/json": infer T } } } ? T
-  : O extends { requestBody?: { content: { "application/json": infer T } } } ? T | undefined
-  : undefined;
-/** The JSON of an operation's successful answer (`undefined` for an empty one). */
-type DataOf<O> = O extends { responses: infer R } ? {
-    [S in keyof R]: S extends 200 | 201
-      ? R[S] extends { content: { "application/json": infer T } } ? T : never
-      : never;
-  }[keyof R]
-  : never;
-
-type AnyCall = (url: string, init: object) => Promise<FetchResult<unknown>>;
+/** The JSON of a successful answer; `undefined` only where the operation answers nothing. */
+export type Answer<R extends Outcome> = Exclude<R["data"], undefined>;
 
 /** Runs REST calls and unwraps their results. */
 export class Http {
-  readonly #api: Api;
-  readonly #timeoutMs: number;
-  readonly #token: () => string | null;
+  /** The openapi-fetch client every call goes through. */
+  readonly api: Api;
   readonly #logger: Logger;
 
   /** Creates the layer; `token` is read at every call, so a refreshed token is used at once. */
   constructor(settings: HttpSettings, token: () => string | null, logger: Logger) {
-    const fetchImpl: FetchFunction = settings.fetch ?? ((request) => globalThis.fetch(request));
-    this.#api = createFetchClient<ApiPaths>({
+    const fetchImpl = settings.fetch;
+    this.api = createFetchClient<ApiPaths>({
       baseUrl: settings.apiUrl,
-      fetch: async (request: Request) => {
-        try {
-          return await fetchImpl(request);
-        } catch (err) {
-          const reason = messageOf(err);
-          throw new VonageError(
-            "NETWORK_ERROR",
-            null,
-            `${request.method} ${originOf(request.url)} failed: ${reason}`,
-            {
-              cause: err,
-            },
-          );
-        }
-      },
+      // Read the global at each call, so a fetch installed later (or replaced by a test) is used.
+      fetch: (request) => fetchImpl ? fetchImpl(request) : globalThis.fetch(request),
     });
-    this.#timeoutMs = settings.requestTimeoutMs;
-    this.#token = token;
+    this.api.use(authorized(token, settings.requestTimeoutMs), unanswered(settings.requestTimeoutMs));
     this.#logger = logger;
   }
 
   /**
-   * Runs one call. Resolves the parsed body (`undefined` for an empty answer) or rejects with a
-   * `VonageError`. `what` names the operation in log lines and messages.
+   * Runs one openapi-fetch call and resolves its answer, or rejects with a `VonageError`. `what`
+   * names the operation in log lines and messages. An answer the client reads is checked here, at
+   * the edge, against `shape` (wire_readers.ts); calls whose answer is not read pass none.
+   *
+   * @example
+   * ```ts ignore
+   * const wire = await http.call(
+   *   "getUser",
+   *   (api) => api.GET("/v0.3/users/{user_id}", { params: { path: { user_id } } }),
+   *   USER,
+   * );
+   * ```
    */
-  async call<T>(
+  async call<R extends Outcome>(
     what: string,
-    run: (api: Api, init: CallInit) => Promise<FetchResult<T>>,
-  ): Promise<T | undefined> {
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort();
-    }, this.#timeoutMs);
-    const token = this.#token();
-    const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
-    let result: FetchResult<T>;
+    request: (api: Api) => Promise<R>,
+    shape?: Shape<Answer<R>>,
+  ): Promise<Answer<R>> {
+    let outcome: R;
     try {
-      result = await run(this.#api, { signal: controller.signal, headers });
+      outcome = await request(this.api);
     } catch (err) {
-      if (timedOut) {
-        throw new VonageError(
-          "NETWORK_ERROR",
-          "network:error:timeout",
-          `${what}: no answer within ${this.#timeoutMs} ms (requestTimeoutMs)`,
-          { cause: err },
-        );
-      }
       if (VonageError.is(err)) throw err;
       throw parsingError(`${what}: the answer is not valid JSON`, err);
-    } finally {
-      clearTimeout(timer);
     }
-    const { data, error, response } = result;
+    const { data, error, response } = outcome;
     this.#logger.debug("HTTP", `${what}: ${response.status}`);
-    if (response.ok) return data;
-    throw toError(what, response.status, error);
-  }
-
-  /**
-   * {@link call} in the common shape: `method url`, `path` filling the URL's `{…}` parameters, then
-   * the `query` and the JSON `body` (each left out when `undefined`).
-   */
-  req<M extends Method, P extends UrlFor<M>, O extends Operation<P, M> = Operation<P, M>>(
-    what: string,
-    method: M,
-    url: P,
-    path?: PathOf<O>,
-    query?: QueryOf<O>,
-    body?: BodyOf<O>,
-  ): Promise<DataOf<O> | undefined> {
-    // One untyped dispatch for every method: the signature above carries the generated types.
-    return this.call(
-      what,
-      (api, init) => (api[method] as AnyCall)(url, { ...init, params: { path, query }, body }),
-    ) as Promise<DataOf<O> | undefined>;
+    if (!response.ok) throw toError(what, response.status, error);
+    return shape ? read(data, shape, `${what} answer`) : data as Answer<R>;
   }
 }
 
-/** The `VonageError` for an answer with a status of 400 or more. */
+/** Middleware: the bearer token (unless the call sets its own) and the request's deadline. */
+function authorized(token: () => string | null, timeoutMs: number): FetchMiddleware {
+  return {
+    onRequest({ request }) {
+      const current = token();
+      if (current && !request.headers.has("Authorization")) {
+        request.headers.set("Authorization", `Bearer ${current}`);
+      }
+      return new Request(request, { signal: AbortSignal.timeout(timeoutMs) });
+    },
+  };
+}
+
+/** Middleware: a request that got no answer (timeout or network failure) → `NETWORK_ERROR`. */
+function unanswered(timeoutMs: number): FetchMiddleware {
+  return {
+    onError({ request, error }) {
+      if (VonageError.is(error)) return error;
+      const at = `${request.method} ${originOf(request.url)}`;
+      // Only the deadline set by `authorized` aborts a request.
+      if (request.signal.aborted) {
+        return new VonageError(
+          "NETWORK_ERROR",
+          "network:error:timeout",
+          `${at}: no answer within ${timeoutMs} ms (requestTimeoutMs)`,
+          { cause: error },
+        );
+      }
+      return new VonageError("NETWORK_ERROR", null, `${at} failed: ${messageOf(error)}`, { cause: error });
+    },
+  };
+}
+
+/** The `VonageError` for an answer with a status of 400 or more; `body` is the problem, if readable. */
 export function toError(what: string, status: number, body: unknown): VonageError {
   const problem = typeof body === "object" && body !== null && !Array.isArray(body)
-    ? body as Record<string, unknown>
+    ? body as Partial<Record<keyof WireProblem, unknown>>
     : undefined;
   const detail = text(problem?.detail) ?? text(problem?.message) ?? text(problem?.title);
   if (status === 401) {

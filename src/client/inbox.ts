@@ -1,67 +1,76 @@
 /**
- * The inbox: the one place every pushed event (and every `pending_events` item, which the session
- * pushes in the order listed) passes through before callbacks see it. Data flows one way:
+ * The inbox: the one path from a socket frame to the callbacks. Every pushed event (and every
+ * `pending_events` item of a login, which the session pushes in the order listed) runs through it,
+ * in this order:
  *
- *   socket frame → ordering, de-duplication and REST back-fill per conversation (ordering.ts)
- *   → tap (call signalling) → parse (wire → `ConversationEvent`) → deliver
+ * 1. **Edge check** (`readPush`, wire_readers.ts): the payload becomes a typed pushed event, the
+ *    generated union discriminated by `type`. A payload that is no object, or lacks a field the
+ *    client needs, is logged and skipped; from here on nothing probes it again.
+ * 2. **Ordering** (ordering.ts), for events with a conversation and an id: de-duplication, holding
+ *    events after a gap, and back-fill of the gap over REST (backfill.ts, through {@link InboxHost.http}).
+ *    A skipped event still takes its id here, so it is not mistaken for a gap. This comes before
+ *    everything below so that a doubled or late push can fire no callback twice. Events without an
+ *    id (ephemeral ones) are best effort and go on at once.
+ * 3. **Call tap**: call signalling (calls.ts, through the voice loader) sees every push, in order.
+ * 4. **Mapping** (events.ts) to a `ConversationEvent`; call signalling maps to nothing.
+ * 5. **Dispatch**: {@link Memberships} learns the user's own joins and departures, then the
+ *    `conversationEvent` callbacks run.
  *
- * Events with an id and a conversation go through the ordering; events without an id (ephemeral
- * ones) are best effort and delivered at once. A malformed push is logged and skipped; nothing
- * here throws back into the socket handler.
+ * Nothing here throws back into the socket handler.
  *
  * @module
  */
-import type { ConversationEvent } from "./conversation_event.ts";
-import type { Logger } from "./logger.ts";
+import type { WireAnyPushedEvent } from "../wire.ts";
+import { fetchEventsSince, isTransient } from "./backfill.ts";
+import { backoffDelay, type BackoffPolicy } from "./backoff.ts";
+import type { Emitter, VonageEvent } from "./emitter.ts";
+import { toConversationEvent } from "./events.ts";
 import { messageOf } from "./failures.ts";
-import { asObject, toConversationEvent } from "./mapping.ts";
+import type { Http } from "./http.ts";
+import type { Logger } from "./logger.ts";
+import type { Memberships } from "./memberships.ts";
 import { Ordering, type Sequenced } from "./ordering.ts";
-import type { JsonObject } from "./types.ts";
+import { type Position, type ReadPush, readPush } from "./wire_readers.ts";
 
-/** Receives parsed events from the inbox. */
-export type Deliver = (event: ConversationEvent) => void;
+/** A pushed event past the edge check. */
+export type Push = WireAnyPushedEvent;
 
-/** A pushed event with its socket.io event name merged in as `type`. */
-export type WirePush = JsonObject & { type: string };
+/** An event in the ordering: the typed push, or `null` for one skipped at the edge (it keeps its id). */
+type Item = Push | null;
 
-/** What the inbox needs from the client. */
-export interface InboxOptions {
-  /** Receives the events, each once, in id order per conversation. */
-  deliver: Deliver;
-  /** Every stored event of a conversation with an id ≥ `fromId`, shaped as pushes (all pages). */
-  fetchSince(conversationId: string, fromId: number): Promise<WirePush[]>;
-  /** The session user's id, to tell the user's own memberships from others'. */
-  selfUserId(): string | undefined;
-  /** Whether a failed fetch is worth retrying. */
-  isTransient(err: unknown): boolean;
-  /** Delay before retry `attempt` of a failed fetch. */
-  retryDelayMs(attempt: number): number;
-  /** Where skipped events are reported. */
+/** What the inbox works with. */
+export interface InboxHost {
+  /** The REST layer, for back-fills (read at each back-fill, so `setConfig` applies). */
+  http(): Http;
+  /** The session user's memberships: where sequences start afresh, and kept true to pushes. */
+  memberships: Memberships;
+  /** Call signalling: sees every push after ordering, before mapping. */
+  calls: { receive(push: Push): void };
+  /** Where `conversationEvent` callbacks are. */
+  emitter: Emitter<VonageEvent>;
+  /** Delays between retries of a failed back-fill. */
+  backoff(): BackoffPolicy;
+  /** Where skipped pushes and failures are reported. */
   logger: Logger;
-  /**
-   * Sees every push after ordering and de-duplication, before it is parsed: call signalling, so
-   * a doubled or late push cannot fire a call callback twice.
-   */
-  tap?: (push: WirePush) => void;
 }
 
-/** Turns raw pushes into `ConversationEvent`s and hands them on, once each and in order. */
+/** Turns pushed frames into callbacks, each event once and in id order per conversation. */
 export class Inbox {
-  readonly #options: InboxOptions;
-  readonly #ordering: Ordering<WirePush>;
+  readonly #host: InboxHost;
+  readonly #ordering: Ordering<Item>;
 
   /** Creates an inbox with no history. */
-  constructor(options: InboxOptions) {
-    this.#options = options;
-    this.#ordering = new Ordering<WirePush>({
-      deliver: (push) => this.#dispatch(push),
+  constructor(host: InboxHost) {
+    this.#host = host;
+    this.#ordering = new Ordering<Item>({
+      deliver: (push) => push && this.#dispatch(push),
       fetchSince: async (cid, fromId) => {
-        const items = await options.fetchSince(cid, fromId);
-        return items.flatMap((push) => this.#sequenced(push) ?? []);
+        const listed = await fetchEventsSince(host.http(), cid, fromId);
+        return listed.flatMap((read) => this.#sequenced(read) ?? []);
       },
-      isTransient: options.isTransient,
-      retryDelayMs: options.retryDelayMs,
-      logger: options.logger,
+      isTransient,
+      retryDelayMs: (attempt) => backoffDelay(attempt, host.backoff()),
+      logger: host.logger,
     });
   }
 
@@ -70,17 +79,18 @@ export class Inbox {
     return this.#ordering.idle;
   }
 
-  /** One pushed event: its socket.io event name and payload. */
+  /** One pushed frame: its socket.io event name and payload, as received. */
   receive(type: string, payload: unknown): void {
-    const wire = asObject(payload);
-    if (!wire) {
-      this.#options.logger.warn("WS", `skipped ${type}: the payload is not an object`);
+    let read: ReadPush;
+    try {
+      read = readPush(type, payload);
+    } catch (err) {
+      this.#host.logger.warn("WS", `skipped ${messageOf(err)}`);
       return;
     }
-    const push: WirePush = { ...wire, type };
-    const sequenced = this.#sequenced(push);
+    const sequenced = this.#sequenced(read);
     if (sequenced) this.#ordering.receive(sequenced);
-    else this.#dispatch(push);
+    else if (read.push) this.#dispatch(read.push);
   }
 
   /** After a reconnect: back-fills what every known conversation missed. */
@@ -93,56 +103,40 @@ export class Inbox {
     this.#ordering.reset();
   }
 
-  /** The event's place in its conversation, or `null` when it has none (ephemeral, malformed). */
-  #sequenced(push: WirePush): Sequenced<WirePush> | null {
-    const cid = push.cid;
-    const id = typeof push.id === "string" && push.id.trim() !== "" ? Number(push.id) : push.id;
-    if (typeof cid !== "string" || typeof id !== "number" || !Number.isSafeInteger(id)) return null;
-    const membership = this.#membership(push);
-    return membership
-      ? { conversationId: cid, id, item: push, membership }
-      : { conversationId: cid, id, item: push };
+  /** Reports what the edge skipped; the event's place in its conversation, or `null` when it has none. */
+  #sequenced(read: ReadPush): Sequenced<Item> | null {
+    const { logger } = this.#host;
+    if (read.malformed) logger.warn("WS", `skipped a malformed ${read.type}: ${read.malformed}`);
+    else if (!read.push) logger.debug("WS", `ignored ${read.type} (not a type this client reads)`);
+    const at: Position | undefined = read.position;
+    if (!at) return null;
+    const membership = read.push && isMemberPush(read.push)
+      ? this.#host.memberships.change(read.push)
+      : undefined;
+    return { conversationId: at.cid, id: at.id, item: read.push, ...membership ? { membership } : {} };
   }
 
-  /** Whether the event starts or ends a membership of the session's own user. */
-  #membership(push: WirePush): "starts" | "ends" | undefined {
-    if (!push.type.startsWith("member:")) return undefined;
-    const self = this.#options.selfUserId();
-    const user = asObject(asObject(push.body)?.user);
-    if (self === undefined || user?.id !== self) return undefined;
-    if (push.type === "member:invited" || push.type === "member:joined") return "starts";
-    return push.type === "member:left" ? "ends" : undefined;
+  #dispatch(push: Push): void {
+    const { logger, memberships, emitter } = this.#host;
+    try {
+      this.#host.calls.receive(push);
+    } catch (err) {
+      logger.error("MEDIA", `call signalling failed on ${push.type}: ${messageOf(err)}`);
+    }
+    const event = toConversationEvent(push);
+    if (!event) return logger.debug("WS", `ignored ${push.type} (not a conversation event)`);
+    if (isMemberPush(push)) memberships.observe(push);
+    try {
+      emitter.emit("conversationEvent", event);
+    } catch (err) {
+      logger.error("API", `delivering ${event.kind} failed: ${messageOf(err)}`);
+    }
   }
+}
 
-  #dispatch(push: WirePush): void {
-    try {
-      this.#options.tap?.(push);
-    } catch (err) {
-      this.#options.logger.error("MEDIA", `call signalling failed on ${push.type}: ${String(err)}`);
-    }
-    const event = this.#parse(push);
-    if (!event) return;
-    try {
-      this.#options.deliver(event);
-    } catch (err) {
-      this.#options.logger.error(
-        "API",
-        `delivering ${event.kind} failed: ${messageOf(err)}`,
-      );
-    }
-  }
+/** The pushes that start or end memberships. */
+type MemberPush = Extract<Push, { type: "member:invited" | "member:joined" | "member:left" }>;
 
-  #parse(push: WirePush): ConversationEvent | null {
-    try {
-      const event = toConversationEvent(push);
-      if (!event) this.#options.logger.debug("WS", `ignored ${push.type} (not a conversation event)`);
-      return event;
-    } catch (err) {
-      this.#options.logger.warn(
-        "WS",
-        `skipped a malformed ${push.type}: ${messageOf(err)}`,
-      );
-      return null;
-    }
-  }
+function isMemberPush(push: Push): push is MemberPush {
+  return push.type === "member:invited" || push.type === "member:joined" || push.type === "member:left";
 }

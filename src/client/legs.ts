@@ -1,43 +1,68 @@
 /**
- * Wire → call legs: `Leg` (wire-protocol.md §6.5), pages of legs, and media states. Like the other
- * readers, each throws `internal:error:parsing_exception` when a field it needs is missing.
+ * Call legs: the edge checks of the leg answers (wire-protocol.md §6.5) and their mapping to `Leg`
+ * and pages of legs. Like resources.ts, the mappers take the generated shapes, checked at the edge
+ * by `Http.call` against the shapes below. Part of the voice chunk, loaded on first use.
  *
  * @module
  */
-import { parsingError } from "./failures.ts";
-import { asObject, cursorOf, stringField } from "./mapping.ts";
-import type { Leg, LegChannel, LegsPage, MediaState } from "./voice_types.ts";
+import type { WireLeg, WireLegCreated, WireLegsPage, WireMediaState } from "../wire.ts";
+import { cursorsOf } from "./resources.ts";
+import type { Leg, LegsPage, MediaState } from "./voice_types.ts";
+import type { Shape } from "./wire_readers.ts";
 
-const MEDIA_KEYS = ["mute", "earmuff", "play_stream", "recording", "transcribing", "tts"] as const;
+/** A media state: all six flags (optional where it appears). */
+export const MEDIA_STATE: Shape<WireMediaState> = {
+  "?": true,
+  mute: "boolean",
+  earmuff: "boolean",
+  play_stream: "boolean",
+  recording: "boolean",
+  transcribing: "boolean",
+  tts: "boolean",
+};
 
-/** A media state with all six flags, or `null` when `wire` is not one. */
-export function toMediaState(wire: unknown): MediaState | null {
-  const m = asObject(wire);
-  if (!m || MEDIA_KEYS.some((key) => typeof m[key] !== "boolean")) return null;
-  return Object.fromEntries(MEDIA_KEYS.map((key) => [key, m[key]])) as unknown as MediaState;
-}
+/** A leg (`GET /v0.3/legs/{id}`, list items). */
+export const LEG: Shape<WireLeg> = {
+  id: "string",
+  type: "string",
+  direction: "string",
+  conversation_id: "string",
+  status: "string",
+  start_time: "string",
+  end_time: "string",
+  from: "object",
+  to: "object",
+  media_state: MEDIA_STATE,
+};
+
+/** A page of legs (`GET …/legs`). */
+export const LEGS_PAGE: Shape<WireLegsPage> = { _embedded: { legs: [LEG] }, _links: "object" };
+
+/** The answer of `POST /v0.3/legs`: the call id and the media server's SDP answer. */
+export const LEG_CREATED: Shape<WireLegCreated> = { rtc_id: "string", sdp: "string" };
+
+const MEDIA_KEYS = [
+  "mute",
+  "earmuff",
+  "play_stream",
+  "recording",
+  "transcribing",
+  "tts",
+] as const satisfies readonly (keyof WireMediaState)[];
 
 /** A leg; its media flags are OR-ed with `callMedia`, the call conversation's, when given. */
-export function toLeg(wire: unknown, callMedia: MediaState | null = null): Leg {
-  const w = asObject(wire) ?? {};
-  const text = (key: string) => stringField(w, key, "leg");
-  const end = (key: string): LegChannel => {
-    const c = asObject(w[key]);
-    if (!c) throw parsingError(`leg.${key} must be an object`);
-    const opt = (k: string) => typeof c[k] === "string" ? c[k] as string : null;
-    return { type: opt("type") ?? "", user: opt("user"), number: opt("number") };
-  };
-  const own = toMediaState(w.media_state);
+export function toLeg(leg: WireLeg, callMedia: MediaState | null = null): Leg {
+  const own = leg.media_state;
   return {
-    id: text("id"),
-    type: text("type"),
-    direction: text("direction"),
-    conversationId: text("conversation_id"),
-    status: text("status"),
-    startTime: text("start_time"),
-    endTime: text("end_time"),
-    from: end("from"),
-    to: end("to"),
+    id: leg.id,
+    type: leg.type,
+    direction: leg.direction,
+    conversationId: leg.conversation_id,
+    status: leg.status,
+    startTime: leg.start_time,
+    endTime: leg.end_time,
+    from: { type: leg.from.type ?? "", user: leg.from.user ?? null, number: leg.from.number ?? null },
+    to: { type: leg.to.type ?? "", user: leg.to.user ?? null, number: leg.to.number ?? null },
     mediaState: own || callMedia
       ? Object.fromEntries(
         MEDIA_KEYS.map((k) => [k, !!own?.[k] || !!callMedia?.[k]]),
@@ -46,15 +71,7 @@ export function toLeg(wire: unknown, callMedia: MediaState | null = null): Leg {
   };
 }
 
-/** A page of legs (`GET …/legs`). */
-export function toLegsPage(wire: unknown, callMedia: MediaState | null): LegsPage {
-  const p = asObject(wire);
-  const links = asObject(p?._links);
-  const legs = asObject(p?._embedded)?.legs;
-  if (!links || !Array.isArray(legs)) throw parsingError("a legs page needs _embedded.legs and _links");
-  return {
-    legs: legs.map((leg) => toLeg(leg, callMedia)),
-    previousCursor: cursorOf(links, "prev"),
-    nextCursor: cursorOf(links, "next"),
-  };
+/** A page of legs, each with `callMedia` merged in. */
+export function toLegsPage(page: WireLegsPage, callMedia: MediaState | null): LegsPage {
+  return { legs: page._embedded.legs.map((leg) => toLeg(leg, callMedia)), ...cursorsOf(page._links) };
 }

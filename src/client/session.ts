@@ -12,9 +12,11 @@
  */
 import { io, type ManagerOptions, type Socket, type SocketOptions } from "../deps.ts";
 import { VonageError } from "../errors.ts";
-import { loginCancelled, parsingError } from "./failures.ts";
+import type { WireSessionSuccess } from "../wire.ts";
+import { loginCancelled } from "./failures.ts";
 import type { Logger } from "./logger.ts";
 import { SDK_NAME, SDK_VERSION } from "./version.ts";
+import { read } from "./wire_readers.ts";
 
 /** How long the server has to answer a login. */
 export const LOGIN_TIMEOUT_MS = 5_000;
@@ -29,7 +31,7 @@ export interface SessionInfo {
   userId: string;
   /** Name of the logged-in user. */
   userName: string;
-  /** Events queued while the user had no session, each with its `type`. */
+  /** Events queued while the user had no session, each with its `type`; checked as they are pushed. */
   pendingEvents: unknown[];
 }
 
@@ -302,15 +304,20 @@ function transportInvalid(reason: string): VonageError {
   );
 }
 
-/** Reads `session:success`; throws a parsing error when a required field is missing. */
+/** Reads `session:success` (the edge: throws a parsing error when a field it needs is missing). */
 function readSuccess(payload: unknown): SessionInfo {
-  const body = (payload as { body?: Record<string, unknown> } | null)?.body;
-  const id = body?.id, userId = body?.user_id, userName = body?.name;
-  if (typeof id !== "string" || typeof userId !== "string" || typeof userName !== "string") {
-    throw parsingError("session:success needs body.id, body.user_id and body.name");
-  }
-  const pending = body?.pending_events;
-  return { id, userId, userName, pendingEvents: Array.isArray(pending) ? pending : [] };
+  const { body } = read<WireSessionSuccess>(
+    payload,
+    { body: { id: "string", user_id: "string", name: "string" } },
+    "session:success",
+  );
+  const pending: unknown = body.pending_events;
+  return {
+    id: body.id,
+    userId: body.user_id,
+    userName: body.name,
+    pendingEvents: Array.isArray(pending) ? pending : [],
+  };
 }
 
 function uuid(): string {

@@ -7,7 +7,6 @@
  */
 import type { Option } from "../option.ts";
 import type { MemberChannelType, OrderBy, PresentingOrder } from "./enums.ts";
-import type { PersistentConversationEvent } from "./conversation_event.ts";
 
 /** `T`, `null` or `undefined`: a parameter that may be left out. */
 export type Nullable<T> = T | null | undefined;
@@ -182,12 +181,6 @@ export interface ConversationsPage extends PageCursors {
 export interface MembersPage extends PageCursors {
   /** The members. */
   members: Member[];
-}
-
-/** A page of stored events. */
-export interface EventsPage extends PageCursors {
-  /** The events. */
-  events: PersistentConversationEvent[];
 }
 
 /** Parameters of `getConversations`. */

@@ -7,17 +7,16 @@
  *
  * @module
  */
-import type { WireCreateEvent } from "../wire.ts";
+import type { WireAnyPushedEvent, WireCreateEvent } from "../wire.ts";
 import { CallMedia, type CallMediaHost, MEDIA_TIMING, mediaError, type MediaTiming } from "./call_media.ts";
 import { type Call, CallRegistry } from "./calls.ts";
 import type { Emitter, VonageEvent } from "./emitter.ts";
 import { invalidArgument } from "./failures.ts";
 import type { Http } from "./http.ts";
-import { toLeg, toLegsPage, toMediaState } from "./legs.ts";
-import { asObject, stringField } from "./mapping.ts";
+import { LEG, LEG_CREATED, LEGS_PAGE, MEDIA_STATE, toLeg, toLegsPage } from "./legs.ts";
 import type { MediaAdapter } from "./media.ts";
 import type { SessionInfo } from "./session.ts";
-import type { Json, JsonObject, Nullable } from "./types.ts";
+import type { Json, Nullable } from "./types.ts";
 import { checkCustomData, checkId, pageQuery } from "./validate.ts";
 import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
 
@@ -68,9 +67,9 @@ export class Voice {
     this.#calls = new CallRegistry(host.emitter, host.me);
   }
 
-  /** A pushed event (every push passes here before the inbox parses it). */
-  receive(type: string, payload: JsonObject): void {
-    this.#calls.receive(type, payload);
+  /** A pushed event (every push passes here, after ordering, before the inbox maps it). */
+  receive(push: WireAnyPushedEvent): void {
+    this.#calls.receive(push);
   }
 
   /** Forgets every call and ends its media (the session ended). */
@@ -87,25 +86,32 @@ export class Voice {
     let call: Call | undefined;
     try {
       const sdp = await media.connection.createOffer();
-      const leg = await http.req("serverCall", "POST", "/v0.3/legs", undefined, undefined, {
-        originating_session: session.id,
-        body: { offer: { type: "offer", sdp } },
-      });
-      const id = stringField(leg, "rtc_id", "serverCall answer");
-      await media.connection.applyAnswer(stringField(leg, "sdp", "serverCall answer"));
+      const leg = await http.call(
+        "serverCall",
+        (api) =>
+          api.POST("/v0.3/legs", {
+            body: { originating_session: session.id, body: { offer: { type: "offer", sdp } } },
+          }),
+        LEG_CREATED,
+      );
+      const id = leg.rtc_id;
+      await media.connection.applyAnswer(leg.sdp);
       call = this.#calls.add(id, false, { media });
       // The `member:joined` that connects the call may arrive before the knocking's answer.
       const joined = new Promise<void>((resolve) => call!.joined = resolve);
-      await http.req("serverCall", "POST", "/v0.3/knocking", undefined, undefined, {
-        originating_session: session.id,
-        channel: {
-          type: "app",
-          id,
-          from: { type: "app", user: session.userName },
-          to: { type: "phone", number: typeof custom.to === "string" ? custom.to : "" },
-        },
-        properties: { custom_data: custom },
-      });
+      await http.call("serverCall", (api) =>
+        api.POST("/v0.3/knocking", {
+          body: {
+            originating_session: session.id,
+            channel: {
+              type: "app",
+              id,
+              from: { type: "app", user: session.userName },
+              to: { type: "phone", number: typeof custom.to === "string" ? custom.to : "" },
+            },
+            properties: { custom_data: custom },
+          },
+        }));
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([
         joined,
@@ -137,21 +143,26 @@ export class Voice {
     try {
       const media = call.media = await CallMedia.open(this.#host.media(), this.#timing);
       const answer = await media.connection.createAnswer(call.offer);
-      await http.req(
+      await http.call(
         "answer",
-        "PUT",
-        "/v0.3/conversations/{conversation_id}/members/{member_id}",
-        { conversation_id, member_id },
-        undefined,
-        { originating_session: session.id, channel: { type: "app" }, from: member_id, state: "joined" },
+        (api) =>
+          api.PUT("/v0.3/conversations/{conversation_id}/members/{member_id}", {
+            params: { path: { conversation_id, member_id } },
+            body: {
+              originating_session: session.id,
+              channel: { type: "app" },
+              from: member_id,
+              state: "joined",
+            },
+          }),
       );
-      await http.req(
+      await http.call(
         "answer",
-        "POST",
-        "/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer",
-        { conversation_id, rtc_id: call.id },
-        undefined,
-        { originating_session: session.id, from: member_id, body: { answer } },
+        (api) =>
+          api.POST("/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer", {
+            params: { path: { conversation_id, rtc_id: call.id } },
+            body: { originating_session: session.id, from: member_id, body: { answer } },
+          }),
       );
       media.watch(call.id, this.#mediaHost(call));
     } catch (err) {
@@ -244,13 +255,19 @@ export class Voice {
     const query = pageQuery(parameters ?? {});
     const path = { conversation_id: this.#live(callId).conversationId };
     const http = this.#host.http();
-    const conversation = asObject(
-      await http.req("getCallLegs", "GET", "/v0.3/conversations/{conversation_id}", path),
+    const conversation = await http.call(
+      "getCallLegs",
+      (api) => api.GET("/v0.3/conversations/{conversation_id}", { params: { path } }),
+      { media_state: MEDIA_STATE },
     );
-    const callMedia = toMediaState(conversation?.media_state);
+    const callMedia = conversation.media_state;
     if (!callMedia) throw voiceError("no_call_media_found", `No media state for call ${callId}`);
     return toLegsPage(
-      await http.req("getCallLegs", "GET", "/v0.3/conversations/{conversation_id}/legs", path, query),
+      await http.call(
+        "getCallLegs",
+        (api) => api.GET("/v0.3/conversations/{conversation_id}/legs", { params: { path, query } }),
+        LEGS_PAGE,
+      ),
       callMedia,
     );
   }
@@ -259,7 +276,13 @@ export class Voice {
   async getLeg(legId: string): Promise<Leg> {
     const leg_id = checkId(legId, "legId");
     this.#host.session();
-    return toLeg(await this.#host.http().req("getLeg", "GET", "/v0.3/legs/{leg_id}", { leg_id }));
+    return toLeg(
+      await this.#host.http().call(
+        "getLeg",
+        (api) => api.GET("/v0.3/legs/{leg_id}", { params: { path: { leg_id } } }),
+        LEG,
+      ),
+    );
   }
 
   /**
@@ -288,13 +311,17 @@ export class Voice {
       emitter: this.#host.emitter,
       config: () => this.#host.config(),
       sendOffer: async (sdp) => {
-        await this.#host.http().req(
+        await this.#host.http().call(
           "reconnectCall",
-          "POST",
-          "/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer",
-          { conversation_id: call.conversationId, rtc_id: call.id },
-          undefined,
-          { originating_session: this.#host.session().id, from: call.memberId, body: { offer: { sdp } } },
+          (api) =>
+            api.POST("/v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer", {
+              params: { path: { conversation_id: call.conversationId, rtc_id: call.id } },
+              body: {
+                originating_session: this.#host.session().id,
+                from: call.memberId,
+                body: { offer: { sdp } },
+              },
+            }),
         );
       },
       end: () => {
@@ -337,12 +364,12 @@ export class Voice {
       : {};
     call.ending = true;
     try {
-      await this.#host.http().req(
+      await this.#host.http().call(
         "hangup",
-        "DELETE",
-        "/v0.2/conversations/{conversation_id}/members/{member_id}",
-        { conversation_id: call.conversationId, member_id: call.memberId },
-        query,
+        (api) =>
+          api.DELETE("/v0.2/conversations/{conversation_id}/members/{member_id}", {
+            params: { path: { conversation_id: call.conversationId, member_id: call.memberId }, query },
+          }),
       );
     } catch (err) {
       call.ending = false;
@@ -361,13 +388,13 @@ export class Voice {
   async #event(call: Call, event: CallEvent): Promise<void> {
     const session = this.#host.session();
     const body = { ...event, from: call.memberId, originating_session: session.id } as WireCreateEvent;
-    await this.#host.http().req(
+    await this.#host.http().call(
       `send ${event.type}`,
-      "POST",
-      "/v0.3/conversations/{conversation_id}/events",
-      { conversation_id: call.conversationId },
-      undefined,
-      body,
+      (api) =>
+        api.POST("/v0.3/conversations/{conversation_id}/events", {
+          params: { path: { conversation_id: call.conversationId } },
+          body,
+        }),
     );
   }
 }

@@ -8,19 +8,15 @@
  *
  * @module
  */
-import { asObject } from "./mapping.ts";
+import type { WireAnyPushedEvent } from "../wire.ts";
 import type { Voice, VoiceHost } from "./voice.ts";
-import type { JsonObject } from "./types.ts";
-
-/** A pushed event with its socket.io event name. */
-type Push = JsonObject & { type: string };
 
 /** The voice layer, loaded on demand. */
 export class VoiceLoader {
   readonly #host: VoiceHost;
   #voice: Voice | undefined;
   #loading: Promise<Voice> | undefined;
-  #waiting: Push[] = [];
+  #waiting: WireAnyPushedEvent[] = [];
 
   /** Prepares the loader; nothing is loaded yet. */
   constructor(host: VoiceHost) {
@@ -31,7 +27,7 @@ export class VoiceLoader {
   get(): Promise<Voice> {
     return this.#loading ??= import("./voice.ts").then(({ Voice }) => {
       const voice = new Voice(this.#host);
-      for (const push of this.#waiting.splice(0)) voice.receive(push.type, push);
+      for (const push of this.#waiting.splice(0)) voice.receive(push);
       return (this.#voice = voice);
     });
   }
@@ -42,9 +38,9 @@ export class VoiceLoader {
   }
 
   /** A pushed event, after ordering and de-duplication. */
-  receive(push: Push): void {
-    if (this.#voice) return this.#voice.receive(push.type, push);
-    if (!this.#loading && !(push.type === "member:invited" && asObject(push.body)?.sdp)) return;
+  receive(push: WireAnyPushedEvent): void {
+    if (this.#voice) return this.#voice.receive(push);
+    if (!this.#loading && !(push.type === "member:invited" && push.body.sdp)) return;
     this.#waiting.push(push);
     this.get().catch(() => {/* reported by the next call of a voice method */});
   }

@@ -1,42 +1,35 @@
 /**
  * `VonageClient`: the facade. Method names, argument orders and results follow the official
- * `@vonage/client-sdk` 2.3.1; the work is done by the files next to this one (http, session,
- * inbox, mapping, update, validate).
+ * `@vonage/client-sdk` 2.3.1; the work is done by the files next to this one: http (REST calls),
+ * connection and session (the socket), inbox (pushed events to callbacks), memberships, resources
+ * and events (wire shapes to public ones), update and validate (arguments to wire shapes).
  *
  * @module
  */
 import { VonageError } from "../errors.ts";
 import type { WireCreateConversation, WireCreateEvent, WireMessageBody } from "../wire.ts";
-import { fetchEventsSince, isTransient } from "./backfill.ts";
-import { backoffDelay, type BackoffPolicy } from "./backoff.ts";
+import type { BackoffPolicy } from "./backoff.ts";
 import type { ClientConfigObject, ClientInitConfigObject } from "./config.ts";
 import { type ClientConfig, resolveConfig } from "./config.ts";
 import { Connection, type ConnectionState, type ConnectionStateChange } from "./connection.ts";
-import type { ConversationEvent, PersistentConversationEvent } from "./conversation_event.ts";
+import type { EventsPage, PersistentConversationEvent } from "./conversation_event.ts";
 import { Emitter, type VonageEvent, type VonageEventName } from "./emitter.ts";
 import type { SessionErrorReason } from "./enums.ts";
+import { toEventsPage } from "./events.ts";
 import { invalidArgument, noActiveSession } from "./failures.ts";
 import { Http } from "./http.ts";
 import { Inbox } from "./inbox.ts";
 import { Logger } from "./logger.ts";
-import {
-  stringField,
-  toConversation,
-  toConversationsPage,
-  toEventsPage,
-  toMember,
-  toMembersPage,
-  toUser,
-} from "./mapping.ts";
+import { Memberships } from "./memberships.ts";
 import { defaultMedia } from "./media.ts";
 import { eachItem } from "./paging.ts";
+import { toConversation, toConversationsPage, toMember, toMembersPage, toUser } from "./resources.ts";
 import { type SessionEnd, type SessionInfo, SocketSession } from "./session.ts";
 import type {
   Conversation,
   ConversationsPage,
   CreateConversationParameters,
   CustomData,
-  EventsPage,
   GetConversationEventsParameters,
   GetConversationMembersParameters,
   GetConversationsParameters,
@@ -62,6 +55,15 @@ import {
   pageQuery,
 } from "./validate.ts";
 import { VoiceLoader } from "./voice_loader.ts";
+import {
+  CONVERSATION,
+  CONVERSATIONS_PAGE,
+  EVENTS_PAGE,
+  MEMBER,
+  MEMBERS_PAGE,
+  type Shape,
+  USER,
+} from "./wire_readers.ts";
 import type { CallSayParams, GetCallLegsParameters, Leg, LegsPage } from "./voice_types.ts";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
@@ -88,6 +90,7 @@ type OutgoingEvent = DistributiveOmit<WireCreateEvent, "cid" | "from">;
 export class VonageClient {
   readonly #logger: Logger;
   readonly #emitter: Emitter<VonageEvent>;
+  readonly #memberships: Memberships;
   readonly #inbox: Inbox;
   readonly #voice: VoiceLoader;
   readonly #connection: Connection;
@@ -95,44 +98,43 @@ export class VonageClient {
   #http!: Http;
   #session: SessionInfo | undefined;
   #token: string | null = null;
-  /** The caller's member id per conversation, learnt from joins and `members/me`. */
-  readonly #memberIds = new Map<string, string>();
 
   /** Creates a client; `config` as for {@link setConfig}, plus logging settings. */
   constructor(config: ClientInitConfigObject = {}) {
-    this.#logger = new Logger(config);
-    this.#emitter = new Emitter(this.#logger);
+    const logger = this.#logger = new Logger(config);
+    const emitter = this.#emitter = new Emitter(logger);
+    const http = () => this.#http;
     const backoff = (): BackoffPolicy => ({
       baseMs: this.#config.reconnectBaseDelayMs,
       capMs: this.#config.reconnectMaxDelayMs,
     });
+    this.#memberships = new Memberships(http, () => this.#session?.userId);
     this.#voice = new VoiceLoader({
-      http: () => this.#http,
+      http,
       session: () => this.#requireSession(),
       media: () => this.#config.media ?? defaultMedia(),
       me: () => this.#session?.userId,
       config: () => this.#config,
-      emitter: this.#emitter,
+      emitter,
     });
-    this.#inbox = new Inbox({
-      tap: (push) => this.#voice.receive(push),
-      deliver: (event) => this.#deliver(event),
-      fetchSince: (cid, fromId) => fetchEventsSince(this.#http, cid, fromId),
-      selfUserId: () => this.#session?.userId,
-      isTransient,
-      retryDelayMs: (attempt) => backoffDelay(attempt, backoff()),
-      logger: this.#logger,
+    const inbox = this.#inbox = new Inbox({
+      http,
+      memberships: this.#memberships,
+      calls: this.#voice,
+      emitter,
+      backoff,
+      logger,
     });
     this.#connection = new Connection({
-      dial: (handlers) => new SocketSession(this.#config, handlers, this.#logger),
+      dial: (handlers) => new SocketSession(this.#config, handlers, logger),
       get backoff() {
         return backoff();
       },
       opened: (info) => this.#session = info,
-      pushed: (type, payload) => this.#inbox.receive(type, payload),
-      resumed: () => this.#inbox.catchUp(),
+      pushed: (type, payload) => inbox.receive(type, payload),
+      resumed: () => inbox.catchUp(),
       changed: (change) => this.#onConnectionChange(change),
-      logger: this.#logger,
+      logger,
     });
     this.setConfig(config);
   }
@@ -206,17 +208,17 @@ export class VonageClient {
         "refreshSession needs a token (a JWT)",
       );
     }
-    const answer = await this.#http.call(
+    // The new token authorizes its own swap; the middleware adds the current one only when none is set.
+    await this.#http.call(
       "refreshSession",
-      (api, init) =>
+      (api) =>
         api.PUT("/v0.2/sessions/{session_id}", {
-          ...init,
-          headers: { Authorization: `Bearer ${token}` },
           params: { path: { session_id: session.id } },
+          headers: { Authorization: `Bearer ${token}` },
           body: "",
         }),
+      { session_id: "string" },
     );
-    stringField(answer, "session_id", "refreshSession answer");
     this.#token = token;
     this.#connection.setToken(token);
   }
@@ -234,9 +236,11 @@ export class VonageClient {
     const conversation_id = checkId(conversationIdOrName, "conversationIdOrName");
     this.#requireSession();
     return toConversation(
-      await this.#http.req("getConversation", "GET", "/v0.3/conversations/{conversation_id}", {
-        conversation_id,
-      }),
+      await this.#http.call(
+        "getConversation",
+        (api) => api.GET("/v0.3/conversations/{conversation_id}", { params: { path: { conversation_id } } }),
+        CONVERSATION,
+      ),
     );
   }
 
@@ -244,10 +248,12 @@ export class VonageClient {
   async createConversation(parameters?: Nullable<CreateConversationParameters>): Promise<string> {
     const body = toCreateBody(parameters ?? {});
     this.#requireSession();
-    return answerId(
-      await this.#http.req("createConversation", "POST", "/v0.3/conversations", undefined, undefined, body),
+    const created = await this.#http.call(
       "createConversation",
+      (api) => api.POST("/v0.3/conversations", { body }),
+      CREATED,
     );
+    return created.id;
   }
 
   /**
@@ -263,13 +269,11 @@ export class VonageClient {
     const body = toUpdateBody(parameters);
     this.#requireSession();
     return toConversation(
-      await this.#http.req(
+      await this.#http.call(
         "updateConversation",
-        "PATCH",
-        "/v0.3/conversations/{conversation_id}",
-        { conversation_id },
-        undefined,
-        body,
+        (api) =>
+          api.PATCH("/v0.3/conversations/{conversation_id}", { params: { path: { conversation_id } }, body }),
+        CONVERSATION,
       ),
     );
   }
@@ -278,10 +282,11 @@ export class VonageClient {
   async deleteConversation(id: string): Promise<void> {
     const conversation_id = checkId(id, "id");
     this.#requireSession();
-    await this.#http.req("deleteConversation", "DELETE", "/v0.3/conversations/{conversation_id}", {
-      conversation_id,
-    });
-    this.#memberIds.delete(conversation_id);
+    await this.#http.call(
+      "deleteConversation",
+      (api) => api.DELETE("/v0.3/conversations/{conversation_id}", { params: { path: { conversation_id } } }),
+    );
+    this.#memberships.left(conversation_id);
   }
 
   /** One page of the conversations the session's user is a member of. */
@@ -293,12 +298,10 @@ export class VonageClient {
     }));
     const user_id = this.#requireSession().userId;
     return toConversationsPage(
-      await this.#http.req(
+      await this.#http.call(
         "getConversations",
-        "GET",
-        "/v0.3/users/{user_id}/conversations",
-        { user_id },
-        query,
+        (api) => api.GET("/v0.3/users/{user_id}/conversations", { params: { path: { user_id }, query } }),
+        CONVERSATIONS_PAGE,
       ),
     );
   }
@@ -331,9 +334,14 @@ export class VonageClient {
     const query = pageQuery(parameters ?? {});
     this.#requireSession();
     return toMembersPage(
-      await this.#http.req("getConversationMembers", "GET", "/v0.3/conversations/{conversation_id}/members", {
-        conversation_id,
-      }, query),
+      await this.#http.call(
+        "getConversationMembers",
+        (api) =>
+          api.GET("/v0.3/conversations/{conversation_id}/members", {
+            params: { path: { conversation_id }, query },
+          }),
+        MEMBERS_PAGE,
+      ),
     );
   }
 
@@ -355,14 +363,13 @@ export class VonageClient {
     const member_id = checkId(memberId, "memberId");
     this.#requireSession();
     return toMember(
-      await this.#http.req(
+      await this.#http.call(
         "getConversationMember",
-        "GET",
-        "/v0.3/conversations/{conversation_id}/members/{member_id}",
-        {
-          conversation_id,
-          member_id,
-        },
+        (api) =>
+          api.GET("/v0.3/conversations/{conversation_id}/members/{member_id}", {
+            params: { path: { conversation_id, member_id } },
+          }),
+        MEMBER,
       ),
     );
   }
@@ -372,60 +379,58 @@ export class VonageClient {
     const conversation_id = checkId(id, "id");
     const userName = checkId(name, "name");
     const session = this.#requireSession();
-    return answerId(
-      await this.#http.req(
-        "inviteToConversation",
-        "POST",
-        "/v0.3/conversations/{conversation_id}/members",
-        { conversation_id },
-        undefined,
-        {
-          originating_session: session.id,
-          state: "invited",
-          user: { name: userName },
-          channel: { type: "app", from: { type: "app" }, to: { type: "app" } },
-        },
-      ),
+    const invited = await this.#http.call(
       "inviteToConversation",
+      (api) =>
+        api.POST("/v0.3/conversations/{conversation_id}/members", {
+          params: { path: { conversation_id } },
+          body: {
+            originating_session: session.id,
+            state: "invited",
+            user: { name: userName },
+            channel: { type: "app", from: { type: "app" }, to: { type: "app" } },
+          },
+        }),
+      CREATED,
     );
+    return invited.id;
   }
 
   /** Joins a conversation as the session's user; resolves the member id. */
   async joinConversation(id: string): Promise<string> {
     const conversation_id = checkId(id, "id");
     const session = this.#requireSession();
-    const memberId = answerId(
-      await this.#http.req(
-        "joinConversation",
-        "POST",
-        "/v0.3/conversations/{conversation_id}/members",
-        { conversation_id },
-        undefined,
-        {
-          originating_session: session.id,
-          channel: { type: "app" },
-          user: { id: session.userId, name: session.userName },
-          state: "joined",
-        },
-      ),
+    const joined = await this.#http.call(
       "joinConversation",
+      (api) =>
+        api.POST("/v0.3/conversations/{conversation_id}/members", {
+          params: { path: { conversation_id } },
+          body: {
+            originating_session: session.id,
+            channel: { type: "app" },
+            user: { id: session.userId, name: session.userName },
+            state: "joined",
+          },
+        }),
+      CREATED,
     );
-    this.#memberIds.set(conversation_id, memberId);
-    return memberId;
+    this.#memberships.joined(conversation_id, joined.id);
+    return joined.id;
   }
 
   /** Leaves a conversation. */
   async leaveConversation(id: string): Promise<void> {
     const conversation_id = checkId(id, "id");
     this.#requireSession();
-    const member_id = await this.#myMemberId(conversation_id);
-    await this.#http.req(
+    const member_id = await this.#memberships.of(conversation_id);
+    await this.#http.call(
       "leaveConversation",
-      "DELETE",
-      "/v0.2/conversations/{conversation_id}/members/{member_id}",
-      { conversation_id, member_id },
+      (api) =>
+        api.DELETE("/v0.2/conversations/{conversation_id}/members/{member_id}", {
+          params: { path: { conversation_id, member_id } },
+        }),
     );
-    this.#memberIds.delete(conversation_id);
+    this.#memberships.left(conversation_id);
   }
 
   // ---- Events -------------------------------------------------------------------------------
@@ -446,9 +451,14 @@ export class VonageClient {
     }));
     this.#requireSession();
     return toEventsPage(
-      await this.#http.req("getConversationEvents", "GET", "/v0.3/conversations/{conversation_id}/events", {
-        conversation_id,
-      }, query),
+      await this.#http.call(
+        "getConversationEvents",
+        (api) =>
+          api.GET("/v0.3/conversations/{conversation_id}/events", {
+            params: { path: { conversation_id }, query },
+          }),
+        EVENTS_PAGE,
+      ),
       conversation_id,
       (_item, reason) => this.#logger.warn("API", `skipped a listed event: ${reason}`),
     );
@@ -568,11 +578,14 @@ export class VonageClient {
     const event_id = checkEventId(id, "id");
     const conversation_id = checkId(conversationId, "conversationId");
     this.#requireSession();
-    const from = await this.#myMemberId(conversation_id);
-    await this.#http.req("deleteEvent", "DELETE", "/v0.3/conversations/{conversation_id}/events/{event_id}", {
-      conversation_id,
-      event_id,
-    }, { from });
+    const from = await this.#memberships.of(conversation_id);
+    await this.#http.call(
+      "deleteEvent",
+      (api) =>
+        api.DELETE("/v0.3/conversations/{conversation_id}/events/{event_id}", {
+          params: { path: { conversation_id, event_id }, query: { from } },
+        }),
+    );
   }
 
   // ---- Users --------------------------------------------------------------------------------
@@ -581,7 +594,13 @@ export class VonageClient {
   async getUser(userIdOrName: string): Promise<User> {
     const user_id = checkId(userIdOrName, "userIdOrName");
     this.#requireSession();
-    return toUser(await this.#http.req("getUser", "GET", "/v0.3/users/{user_id}", { user_id }));
+    return toUser(
+      await this.#http.call(
+        "getUser",
+        (api) => api.GET("/v0.3/users/{user_id}", { params: { path: { user_id } } }),
+        USER,
+      ),
+    );
   }
 
   // ---- Voice (voice.ts, loaded on first use) ------------------------------------------------
@@ -678,7 +697,7 @@ export class VonageClient {
   #endSession(): Promise<void> {
     this.#session = undefined;
     this.#token = null;
-    this.#memberIds.clear();
+    this.#memberships.clear();
     this.#inbox.reset();
     this.#voice.reset();
     return this.#connection.end();
@@ -695,34 +714,22 @@ export class VonageClient {
     }
   }
 
-  /** The caller's member id in `cid`: cached, or read once from `members/me`. */
-  async #myMemberId(conversation_id: string): Promise<string> {
-    const cached = this.#memberIds.get(conversation_id);
-    if (cached) return cached;
-    const { id } = toMember(
-      await this.#http.req("members/me", "GET", "/v0.3/conversations/{conversation_id}/members/me", {
-        conversation_id,
-      }),
-    );
-    this.#memberIds.set(conversation_id, id);
-    return id;
-  }
-
   /** Posts an event as the caller's member; resolves the answer's `timestamp`. */
   async #send(conversationId: string, event: OutgoingEvent): Promise<string> {
     const cid = checkId(conversationId, "conversationId");
     this.#requireSession();
-    const from = await this.#myMemberId(cid);
-    const body: WireCreateEvent = { ...event, cid, from } as WireCreateEvent;
-    const wire = await this.#http.req(
+    const from = await this.#memberships.of(cid);
+    const body = { ...event, cid, from } as WireCreateEvent;
+    const sent = await this.#http.call(
       `send ${event.type}`,
-      "POST",
-      "/v0.3/conversations/{conversation_id}/events",
-      { conversation_id: cid },
-      undefined,
-      body,
+      (api) =>
+        api.POST("/v0.3/conversations/{conversation_id}/events", {
+          params: { path: { conversation_id: cid } },
+          body,
+        }),
+      { timestamp: "string" },
     );
-    return stringField(wire, "timestamp", `${event.type} answer`);
+    return sent.timestamp;
   }
 
   /** Sends a media message: `{ message_type: kind, [kind]: { url } }`, the URL checked as `what`. */
@@ -735,22 +742,10 @@ export class VonageClient {
     const body = { message_type: kind, [kind]: { url: checkUrl(url, what) } } as unknown as WireMessageBody;
     return await this.#send(id, { type: "message", body });
   }
-
-  /** Keeps the member id cache true to pushes, then hands the event to the callbacks. */
-  #deliver(event: ConversationEvent): void {
-    const me = this.#session?.userId;
-    if (me && (event.kind === "member:joined" || event.kind === "member:left") && event.body.user.id === me) {
-      if (event.kind === "member:joined") this.#memberIds.set(event.conversationId, event.body.memberId);
-      else this.#memberIds.delete(event.conversationId);
-    }
-    this.#emitter.emit("conversationEvent", event);
-  }
 }
 
-/** The `id` of a created resource, from the answer of `what`. */
-function answerId(wire: unknown, what: string): string {
-  return stringField(wire, "id", `${what} answer`);
-}
+/** What the client reads of the answer to a POST that creates a conversation or a member: its id. */
+const CREATED: Shape<{ id: string }> = { id: "string" };
 
 /** The official `sessionError` reason of each way a session can fail. */
 const SESSION_ERROR_REASONS: Record<SessionEnd, SessionErrorReason> = {

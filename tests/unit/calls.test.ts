@@ -6,6 +6,7 @@ import { CallMedia } from "../../src/client/call_media.ts";
 import { CallRegistry } from "../../src/client/calls.ts";
 import { Emitter, type VonageEvent } from "../../src/client/emitter.ts";
 import { recordingLogger } from "./_log.ts";
+import { pushed, T } from "./_push.ts";
 
 const ME = "USR-me";
 const OTHER = "USR-other";
@@ -29,9 +30,15 @@ function registry() {
   return { calls: new CallRegistry(emitter, () => ME), heard };
 }
 
+/** Hands `payload` to the registry as the inbox does: read at the edge first. */
+function receive(calls: CallRegistry, type: string, payload: unknown) {
+  calls.receive(pushed(type, payload));
+}
+
 const invited = (legId: string, user = ME) => ({
   id: 1,
   cid: "CON-1",
+  timestamp: T,
   body: {
     member_id: "MEM-me",
     user: { id: user, name: "me" },
@@ -43,21 +50,23 @@ const invited = (legId: string, user = ME) => ({
 const left = (code: string, member = "MEM-me") => ({
   id: 3,
   cid: "CON-1",
+  timestamp: T,
   body: { member_id: member, user: { id: ME, name: "me" }, channel: { type: "app" }, reason: { code } },
 });
 const hangup = (legId: string, code = "REMOTE_HANGUP", sip = 200) => ({
   id: 4,
   cid: "CON-1",
+  timestamp: T,
   body: { channel: { id: legId }, reason: { code, text: "", sip_code: sip }, quality: { mos_score: 4.2 } },
 });
 
 describe("CallRegistry", () => {
   it("an invitation with an offer for this user is a callInvite; others are not", () => {
     const { calls, heard } = registry();
-    calls.receive("member:invited", invited("LEG-1"));
-    calls.receive("member:invited", invited("LEG-1")); // a duplicate push
-    calls.receive("member:invited", invited("LEG-2", OTHER));
-    calls.receive("member:invited", {
+    receive(calls, "member:invited", invited("LEG-1"));
+    receive(calls, "member:invited", invited("LEG-1")); // a duplicate push
+    receive(calls, "member:invited", invited("LEG-2", OTHER));
+    receive(calls, "member:invited", {
       ...invited("LEG-3"),
       body: { ...invited("LEG-3").body, sdp: undefined },
     });
@@ -73,10 +82,10 @@ describe("CallRegistry", () => {
     ];
     for (const [code, sip, reason] of cases) {
       const { calls, heard } = registry();
-      calls.receive("member:invited", invited("LEG-1"));
-      calls.receive("rtc:hangup", hangup("LEG-1", "X", sip));
+      receive(calls, "member:invited", invited("LEG-1"));
+      receive(calls, "rtc:hangup", hangup("LEG-1", "X", sip));
       assert.equal(heard.length, 1, "not before the member:left");
-      calls.receive("member:left", left(code));
+      receive(calls, "member:left", left(code));
       assert.deepEqual(heard.at(-1), ["callInviteCancel", "LEG-1", reason]);
       assert.equal(calls.get("LEG-1"), undefined);
     }
@@ -84,8 +93,13 @@ describe("CallRegistry", () => {
 
   it("our member joining without an answer here is AnsweredElsewhere", () => {
     const { calls, heard } = registry();
-    calls.receive("member:invited", invited("LEG-1"));
-    calls.receive("member:joined", { id: 2, cid: "CON-1", body: { ...invited("LEG-1").body } });
+    receive(calls, "member:invited", invited("LEG-1"));
+    receive(calls, "member:joined", {
+      id: 2,
+      cid: "CON-1",
+      timestamp: T,
+      body: { ...invited("LEG-1").body },
+    });
     assert.deepEqual(heard.at(-1), ["callInviteCancel", "LEG-1", "AnsweredElsewhere"]);
   });
 
@@ -104,8 +118,8 @@ describe("CallRegistry", () => {
       const { calls, heard } = registry();
       const call = calls.add("LEG-1", false, { conversationId: "CON-1", memberId: "MEM-me", live: true });
       call.ending = ours;
-      if (leftCode) calls.receive("member:left", left(leftCode));
-      calls.receive("rtc:hangup", hangup("LEG-1", code));
+      if (leftCode) receive(calls, "member:left", left(leftCode));
+      receive(calls, "rtc:hangup", hangup("LEG-1", code));
       assert.deepEqual(heard, [["callHangup", "LEG-1", { mos_score: 4.2 }, reason]], `${leftCode} ${code}`);
     }
   });
@@ -119,17 +133,27 @@ describe("CallRegistry", () => {
       body: { leg_id: "LEG-2", status, direction: "outbound", type: "app", statusHistory: [] },
       _embedded: { from_user: { id: from } },
     });
-    calls.receive("leg:status:update", status(OTHER, "ringing"));
-    calls.receive("leg:status:update", status(OTHER, "ringing"));
-    calls.receive("leg:status:update", status(ME, "answered"));
-    calls.receive("leg:status:update", { ...status(OTHER, "answered"), cid: "CON-x" });
-    calls.receive("leg:status:update", status(OTHER, "answered"));
-    calls.receive("audio:mute:on", { id: 6, cid: "CON-1", body: { rtc_id: "LEG-2" } });
-    calls.receive("audio:earmuff:off", { id: 7, cid: "CON-1", body: { rtc_id: "LEG-1" } });
-    calls.receive("audio:dtmf", { id: 8, cid: "CON-1", body: { digit: "12", channel: { id: "LEG-2" } } });
-    calls.receive("rtc:transfer", { id: 9, cid: "CON-1", from: "MEM-3", body: { channel: { id: "LEG-3" } } });
-    calls.receive("rtc:transfer", { id: 1, cid: "CON-2", from: "MEM-9", body: { channel: { id: "LEG-1" } } });
-    calls.receive("audio:mute:on", { id: 6, cid: "CON-1", body: { rtc_id: "LEG-2" } }); // the call left CON-1
+    receive(calls, "leg:status:update", status(OTHER, "ringing"));
+    receive(calls, "leg:status:update", status(OTHER, "ringing"));
+    receive(calls, "leg:status:update", status(ME, "answered"));
+    receive(calls, "leg:status:update", { ...status(OTHER, "answered"), cid: "CON-x" });
+    receive(calls, "leg:status:update", status(OTHER, "answered"));
+    receive(calls, "audio:mute:on", { id: 6, cid: "CON-1", body: { rtc_id: "LEG-2" } });
+    receive(calls, "audio:earmuff:off", { id: 7, cid: "CON-1", body: { rtc_id: "LEG-1" } });
+    receive(calls, "audio:dtmf", { id: 8, cid: "CON-1", body: { digit: "12", channel: { id: "LEG-2" } } });
+    receive(calls, "rtc:transfer", {
+      id: 9,
+      cid: "CON-1",
+      from: "MEM-3",
+      body: { channel: { id: "LEG-3" } },
+    });
+    receive(calls, "rtc:transfer", {
+      id: 1,
+      cid: "CON-2",
+      from: "MEM-9",
+      body: { channel: { id: "LEG-1" } },
+    });
+    receive(calls, "audio:mute:on", { id: 6, cid: "CON-1", body: { rtc_id: "LEG-2" } }); // the call left CON-1
     assert.deepEqual(heard, [
       ["legStatusUpdate", "LEG-1", "LEG-2", "RINGING"],
       ["legStatusUpdate", "LEG-1", "LEG-2", "ANSWERED"],
@@ -157,9 +181,10 @@ describe("CallRegistry", () => {
         }),
     });
     const call = calls.add("LEG-1", false, { media, joined: () => joined = true });
-    calls.receive("member:joined", {
+    receive(calls, "member:joined", {
       id: 1,
       cid: "CON-1",
+      timestamp: T,
       body: { member_id: "MEM-me", user: { id: ME, name: "me" }, channel: { type: "app", id: "LEG-1" } },
     });
     assert.deepEqual([joined, call.live, call.conversationId, call.memberId], [

@@ -51,9 +51,8 @@ async function rejects(promise: Promise<unknown>, type: string, code: string | n
 const getConversation = (client: Http, id = "CON-1") =>
   client.call(
     "getConversation",
-    (api, init) =>
+    (api) =>
       api.GET("/v0.3/conversations/{conversation_id}", {
-        ...init,
         params: { path: { conversation_id: id } },
       }),
   );
@@ -69,9 +68,8 @@ describe("Http.call()", () => {
   it("percent-encodes path ids and query values", async () => {
     const { client, seen } = http(() => json(200, {}));
     await getConversation(client, "a/b?c#d e");
-    await client.call("list", (api, init) =>
+    await client.call("list", (api) =>
       api.GET("/v0.3/conversations/{conversation_id}/events", {
-        ...init,
         params: {
           path: { conversation_id: "C" },
           query: { cursor: "x=y&z/+", event_type: "message,custom:a b" },

@@ -7,6 +7,7 @@ import { Http } from "../../src/client/http.ts";
 import type { MediaAdapter } from "../../src/client/media.ts";
 import { Voice } from "../../src/client/voice.ts";
 import { recordingLogger } from "./_log.ts";
+import { pushed, T } from "./_push.ts";
 
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
@@ -80,15 +81,16 @@ describe("Voice", () => {
       if (path === "/v0.3/legs") return json(201, { rtc_id: "LEG-1", sdp: "v=0" });
       if (path === "/v0.3/knocking") {
         queueMicrotask(() =>
-          layer.receive("member:joined", {
+          layer.receive(pushed("member:joined", {
             id: 1,
             cid: "CON-1",
+            timestamp: T,
             body: {
               member_id: "MEM-1",
               user: { id: "USR-1", name: "alice" },
               channel: { type: "app", id: "LEG-1" },
             },
-          })
+          }))
         );
         return json(201, { id: "KNO-1" });
       }

@@ -1,17 +1,13 @@
+// Mapping of typed pushes (read at the edge) to ConversationEvents (events.ts), delivery state and
+// events pages.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import {
-  cursorOf,
-  toConversation,
-  toConversationEvent,
-  toEventsPage,
-  toMember,
-  toMemberStatuses,
-  toUser,
-} from "../../src/client/mapping.ts";
+import { toConversationEvent, toEventsPage, toMemberStatuses } from "../../src/client/events.ts";
+import { readPush } from "../../src/client/wire_readers.ts";
 import { VonageError } from "../../src/errors.ts";
+import type { WireEventsPage } from "../../src/wire.ts";
+import { T } from "./_push.ts";
 
-const T = "2026-01-01T10:00:00.000Z";
 const embedded = {
   from_member: { id: "MEM-a" },
   from_user: { id: "USR-a", name: "alice", display_name: "Alice", image_url: "https://img/a.png" },
@@ -30,17 +26,22 @@ const alice = {
   },
 };
 
-/** A socket push: the event name merged in as `type`. */
+/** A payload as the socket delivers it (`type` is the event name), read at the edge, then mapped. */
+function event(type: string, payload: Record<string, unknown>) {
+  const read = readPush(type, payload);
+  if (!read.push) {
+    throw new VonageError(
+      "INTERNAL_ERROR",
+      "internal:error:parsing_exception",
+      read.malformed ?? "unknown type",
+    );
+  }
+  return toConversationEvent(read.push);
+}
+
+/** A socket push with the usual envelope. */
 function push(type: string, body: unknown, extra: Record<string, unknown> = {}) {
-  return toConversationEvent({
-    type,
-    id: 7,
-    cid: "CON-1",
-    timestamp: T,
-    _embedded: embedded,
-    body,
-    ...extra,
-  });
+  return event(type, { id: 7, cid: "CON-1", timestamp: T, _embedded: embedded, body, ...extra });
 }
 
 function message(body: Record<string, unknown>) {
@@ -68,9 +69,9 @@ describe("toConversationEvent() from socket pushes", () => {
         "fileUrl",
       ], ["vcard", "vcardUrl"]]
     ) {
-      const event = message({ message_type: kind, [kind!]: { url: `https://x/${kind}` } });
-      assert.equal(event?.kind, `message:${kind}`);
-      assert.deepEqual(event?.body, { [key!]: `https://x/${kind}`, deleted: null });
+      const media = message({ message_type: kind, [kind!]: { url: `https://x/${kind}` } });
+      assert.equal(media?.kind, `message:${kind}`);
+      assert.deepEqual(media?.body, { [key!]: `https://x/${kind}`, deleted: null });
     }
   });
 
@@ -99,20 +100,20 @@ describe("toConversationEvent() from socket pushes", () => {
   });
 
   it("reads deleted from body.timestamp.deleted", () => {
-    const event = message({ message_type: "text", text: "", timestamp: { deleted: T } });
-    assert.deepEqual(event?.body, { text: "", deleted: T });
+    const deleted = message({ message_type: "text", text: "", timestamp: { deleted: T } });
+    assert.deepEqual(deleted?.body, { text: "", deleted: T });
   });
 
   it("maps member events, with channel.number repeating the channel id", () => {
     for (const type of ["member:invited", "member:joined", "member:left"]) {
-      const event = push(type, {
+      const mapped = push(type, {
         member_id: "MEM-b",
         user: { id: "USR-b", name: "bob" },
         channel: { type: "app", id: "CH-1" },
         media: { audio_settings: null },
       });
-      assert.equal(event?.kind, type);
-      assert.deepEqual(event?.body, {
+      assert.equal(mapped?.kind, type);
+      assert.deepEqual(mapped?.body, {
         memberId: "MEM-b",
         user: {
           id: "USR-b",
@@ -134,7 +135,7 @@ describe("toConversationEvent() from socket pushes", () => {
     assert.equal(custom?.kind === "custom" && custom.eventType, "custom:typing");
     assert.deepEqual(custom?.body, { on: true });
 
-    const ephemeral = toConversationEvent({ type: "ephemeral", cid: "CON-1", timestamp: T, body: { x: 1 } });
+    const ephemeral = event("ephemeral", { cid: "CON-1", timestamp: T, body: { x: 1 } });
     assert.deepEqual(ephemeral, {
       kind: "ephemeral",
       timestamp: T,
@@ -153,47 +154,35 @@ describe("toConversationEvent() from socket pushes", () => {
         "message:undeliverable",
       ]
     ) {
-      const event = push(type, { event_id: 3 });
-      assert.equal(event?.kind, type);
-      assert.deepEqual(event?.body, { eventId: 3 });
+      const reference = push(type, { event_id: 3 });
+      assert.equal(reference?.kind, type);
+      assert.deepEqual(reference?.body, { eventId: 3 });
     }
   });
 
   it("accepts a numeric string id and treats an event without _embedded.from_user as system", () => {
-    const event = toConversationEvent({
-      type: "message",
+    const read = event("message", {
       id: "12",
       cid: "C",
       timestamp: T,
       _embedded: { from_member: { id: "M" } },
       body: { message_type: "text", text: "x" },
     });
-    assert.equal(event && "id" in event && event.id, 12);
-    assert.deepEqual(event?.from, { kind: "system" });
+    assert.equal(read && "id" in read && read.id, 12);
+    assert.deepEqual(read?.from, { kind: "system" });
   });
 
-  it("returns null for call signalling and unknown types", () => {
-    for (const type of ["rtc:hangup", "audio:mute:on", "leg:status:update", "member:media", "something"]) {
+  it("returns null for call signalling; the edge does not read unknown types", () => {
+    for (const type of ["rtc:hangup", "audio:mute:on", "leg:status:update", "member:media"]) {
       assert.equal(push(type, {}), null);
     }
+    assert.equal(readPush("something", { id: 1, cid: "C", body: {} }).push, null);
   });
 
   it("throws a parsing error when a required field is missing", () => {
     const bad = [
-      () =>
-        toConversationEvent({
-          type: "message",
-          cid: "C",
-          timestamp: T,
-          body: { message_type: "text", text: "x" },
-        }),
-      () =>
-        toConversationEvent({
-          type: "message",
-          id: 1,
-          timestamp: T,
-          body: { message_type: "text", text: "x" },
-        }),
+      () => event("message", { cid: "C", timestamp: T, body: { message_type: "text", text: "x" } }),
+      () => event("message", { id: 1, timestamp: T, body: { message_type: "text", text: "x" } }),
       () => push("message", { message_type: "text" }),
       () => push("message", { message_type: "sticker", sticker: {} }),
       () => push("message", "not an object"),
@@ -262,7 +251,7 @@ describe("toEventsPage()", () => {
   it("uses conversation_id or the listed conversation, fills memberStatuses and decodes cursors", () => {
     const skipped: string[] = [];
     const page = toEventsPage(
-      {
+      ({
         _embedded: {
           events: [
             {
@@ -285,7 +274,7 @@ describe("toEventsPage()", () => {
           ],
         },
         _links: { next: { href: "/v0.3/conversations/C/events?page_size=2&cursor=a%2Fb%3D%3D" } },
-      },
+      }) as unknown as WireEventsPage,
       "CON-1",
       (_item, reason) => skipped.push(reason),
     );
@@ -298,79 +287,5 @@ describe("toEventsPage()", () => {
     assert.equal(page.nextCursor, "a/b==");
     assert.equal(page.previousCursor, null);
     assert.equal(skipped.length, 2);
-  });
-
-  it("fails on a page without _embedded or _links", () => {
-    assert.throws(() => toEventsPage({ _embedded: { events: [] } }, "C", () => {}), VonageError);
-    assert.throws(() => toEventsPage({ _links: {} }, "C", () => {}), VonageError);
-  });
-});
-
-describe("cursorOf()", () => {
-  it("reads the cursor query value of a relative or absolute href", () => {
-    assert.equal(cursorOf({ prev: { href: "https://h/x?cursor=abc&page_size=1" } }, "prev"), "abc");
-    assert.equal(cursorOf({ next: { href: "?cursor=" } }, "next"), null);
-    assert.equal(cursorOf({}, "next"), null);
-  });
-});
-
-describe("toConversation(), toMember(), toUser()", () => {
-  it("maps a conversation with the caller's membership and properties", () => {
-    assert.deepEqual(
-      toConversation({
-        id: "CON-1",
-        name: "support",
-        display_name: "Support",
-        state: "ACTIVE",
-        timestamp: { created: T },
-        properties: { ttl: 60, custom_sort_key: "k", custom_data: { a: 1 } },
-        _embedded: { member: { id: "MEM-1", state: "JOINED" } },
-      }),
-      {
-        id: "CON-1",
-        name: "support",
-        timestamp: { created: T, updated: null, destroyed: null },
-        memberId: "MEM-1",
-        memberState: "JOINED",
-        displayName: "Support",
-        imageUrl: null,
-        state: "ACTIVE",
-        properties: { ttl: 60, customSortKey: "k", customData: { a: 1 } },
-      },
-    );
-    const bare = toConversation({ id: "C", name: "n", timestamp: {} });
-    assert.equal(bare.memberId, null);
-    assert.equal("memberState" in bare, false);
-    assert.deepEqual(bare.properties, { ttl: null, customSortKey: null, customData: null });
-    assert.throws(() => toConversation({ id: "C", name: "n" }), VonageError);
-  });
-
-  it("maps a member with its channel (upper-case type, sip stays lower) and timestamps", () => {
-    const member = toMember({
-      id: "MEM-1",
-      state: "JOINED",
-      _embedded: { user: { id: "U", name: "u" } },
-      channel: { type: "app", from: { id: "x" } },
-      timestamp: { joined: T },
-    });
-    assert.deepEqual(member.channel, { type: "APP", from: { id: "x", number: null }, to: null });
-    assert.deepEqual(member.timestamp, { invited: null, joined: T, left: null });
-    assert.equal(member.user?.name, "u");
-    assert.equal(toMember({ id: "M", state: "INVITED", channel: { type: "sip" } }).channel?.type, "sip");
-    assert.throws(() => toMember({ id: "M", state: "joined" }), VonageError);
-  });
-
-  it("maps a user with channels, timestamps and custom data", () => {
-    const user = toUser({
-      id: "U",
-      name: "u",
-      channels: { phone: [{ number: "447700900000" }] },
-      timestamp: { created: T },
-      properties: { custom_data: { vip: true } },
-    });
-    assert.deepEqual(user.channels?.phone, [{ id: null, number: "447700900000" }]);
-    assert.equal(user.channels?.app, null);
-    assert.deepEqual(user.timestamp, { created: T, updated: null, destroyed: null });
-    assert.deepEqual(user.customData, { vip: true });
   });
 });
