@@ -1,6 +1,7 @@
 /**
- * The whole CI gate, in order: format, lint, type check, generated-code freshness, the Deno
- * tests, the browser size report, and the npm build with its Node 20/22 runs.
+ * The whole CI gate, in order: format, lint, type check, generated-code freshness, Chromium
+ * (installed when missing, for the browser tests), the Deno tests, the browser size report, and the
+ * npm build with its Node 20/22 runs.
  *
  * Every step's output is streamed as it comes; the test counts of the Deno and Node runs are
  * summed into a closing `N passed, N failed` line. The gate stops at the first failing step.
@@ -19,6 +20,8 @@ const steps: Step[] = [
   { name: "lint", args: ["lint"] },
   { name: "type check", args: ["task", "check"] },
   { name: "generated types", args: ["task", "gen:check"] },
+  // The browser tests (tests/browser/) drive Debian's Chromium: install it where it is missing.
+  { name: "Chromium", args: ["run", "--allow-run", "--allow-read", "--allow-env", "scripts/chromium.ts"] },
   { name: "Deno tests", args: ["task", "test:deno"] },
   { name: "browser size", args: ["task", "size"] },
   { name: "npm build and Node tests", args: ["task", "build:npm"] },

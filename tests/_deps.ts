@@ -4,3 +4,5 @@ export { io } from "npm:socket.io-client@^4.8.1";
 export type { Socket as ClientSocket } from "npm:socket.io-client@^4.8.1";
 export { Server as SocketIoServer } from "npm:socket.io@^4.8.1";
 export type { Socket as SocketIoServerSocket } from "npm:socket.io@^4.8.1";
+export { default as puppeteer } from "npm:puppeteer-core@^24.43.1";
+export type { Browser, Page } from "npm:puppeteer-core@^24.43.1";
