@@ -28,7 +28,7 @@ import { toConversationEvent } from "./events.ts";
 import { messageOf } from "./failures.ts";
 import type { Http } from "./http.ts";
 import type { Logger } from "./logger.ts";
-import type { Memberships } from "./memberships.ts";
+import type { MemberPush, Memberships } from "./memberships.ts";
 import { Ordering, type Sequenced } from "./ordering.ts";
 import { type Position, type ReadPush, readPush } from "./wire_readers.ts";
 
@@ -133,9 +133,6 @@ export class Inbox {
     }
   }
 }
-
-/** The pushes that start or end memberships. */
-type MemberPush = Extract<Push, { type: "member:invited" | "member:joined" | "member:left" }>;
 
 function isMemberPush(push: Push): push is MemberPush {
   return push.type === "member:invited" || push.type === "member:joined" || push.type === "member:left";

@@ -9,19 +9,16 @@
  *
  * @module
  */
+import type { WireAnyPushedEvent } from "../wire.ts";
 import type { Http } from "./http.ts";
 import { toMember } from "./resources.ts";
 import { MEMBER } from "./wire_readers.ts";
 
-/** A pushed member event, as far as memberships read it. */
-export interface MemberPush {
-  /** The event type, e.g. `member:joined`. */
-  type: string;
-  /** Conversation id. */
-  cid: string;
-  /** The membership and its user. */
-  body: { member_id: string; user: { id: string } };
-}
+/** A pushed member event (past the edge check). */
+export type MemberPush = Extract<
+  WireAnyPushedEvent,
+  { type: "member:invited" | "member:joined" | "member:left" }
+>;
 
 /** The session user's member id per conversation. */
 export class Memberships {

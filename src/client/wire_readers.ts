@@ -14,6 +14,7 @@ import type {
   WireAnyPushedEvent,
   WireConversation,
   WireConversationsPage,
+  WireCustomPushedEvent,
   WireEventEmbedded,
   WireEventsPage,
   WireMember,
@@ -39,7 +40,7 @@ type Kind = keyof typeof KINDS;
 /** What one key must hold: a JSON type, one of some strings, a nested shape, or `[shape]` for a list of them. */
 type Rule<V> =
   | Kind
-  | ([V] extends [string] ? readonly V[] : never)
+  | ([V] extends [string] ? readonly string[] : never)
   | ([V] extends [readonly (infer I)[]] ? readonly [Shape<I>] : [V] extends [object] ? Shape<V> : never);
 
 /**
@@ -126,27 +127,45 @@ export const EVENTS_PAGE: Shape<WireEventsPage> = { _embedded: { events: "array"
 
 // ---- pushed events --------------------------------------------------------------------------------
 
+type MemberPushes = PushOf<"member:invited" | "member:joined" | "member:left">;
+type References = PushOf<
+  | "event:delete"
+  | "message:seen"
+  | "message:delivered"
+  | "message:submitted"
+  | "message:rejected"
+  | "message:undeliverable"
+>;
+type StoredPushes = MemberPushes | References | PushOf<"message"> | WireCustomPushedEvent;
+type Signals = Exclude<WirePushedEvent, StoredPushes | PushOf<"ephemeral">>;
+
+// Each shape below is declared with the union of the pushes it serves, so that its keys are those all
+// of them have: a key renamed in any one of them is a compile error here.
+
 /** Who sent an event: when `from_user` is there, its id and name. */
-const EMBEDDED: Shape<WireEventEmbedded> = { "?": true, from_user: { "?": true, ...USER } };
+const EMBEDDED: Shape<WireEventEmbedded> = {
+  "?": true,
+  from_user: { "?": true, id: "string", name: "string" },
+};
 
-/** What every conversation event needs, and what member events and references add. */
-const EVENT = { cid: "string", timestamp: "string", body: "object", _embedded: EMBEDDED } as const;
-const STORED = { ...EVENT, id: "integer" } as const;
-const MEMBER_EVENT = { ...STORED, body: { member_id: "string", user: USER } } as const;
-const REFERENCE = { ...STORED, body: { event_id: "integer" } } as const;
-const MESSAGE_TYPES = [
-  "text",
-  "custom",
-  "image",
-  "video",
-  "audio",
-  "file",
-  "vcard",
-  "location",
-  "template",
-] as const;
-
-const SIGNAL = { body: "object" } as const;
+/** What every conversation event needs, and what stored ones, member events and references add. */
+const EVENT: Shape<StoredPushes | PushOf<"ephemeral">> = {
+  cid: "string",
+  timestamp: "string",
+  body: "object",
+  _embedded: EMBEDDED,
+};
+const STORED: Shape<StoredPushes> = { ...EVENT, id: "integer" };
+const MEMBER_EVENT: Shape<MemberPushes> = { ...STORED, body: { member_id: "string", user: USER } };
+const REFERENCE: Shape<References> = { ...STORED, body: { event_id: "integer" } };
+const MESSAGE: Shape<PushOf<"message">> = {
+  ...STORED,
+  body: {
+    message_type: ["text", "custom", "image", "video", "audio", "file", "vcard", "location", "template"],
+  },
+};
+/** Call signalling: a body (see PUSHES). */
+const SIGNAL: Shape<Signals> = { body: "object" };
 
 type PushOf<T extends string> = Extract<WirePushedEvent, { type: T }>;
 
@@ -159,7 +178,7 @@ const PUSHES: { readonly [T in WirePushedEvent["type"]]: Shape<PushOf<T>> } = {
   "member:invited": MEMBER_EVENT,
   "member:joined": MEMBER_EVENT,
   "member:left": MEMBER_EVENT,
-  "message": { ...STORED, body: { message_type: MESSAGE_TYPES } },
+  "message": MESSAGE,
   "event:delete": REFERENCE,
   "message:seen": REFERENCE,
   "message:delivered": REFERENCE,

@@ -2,6 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Http } from "../../src/client/http.ts";
+import { CONVERSATION } from "../../src/client/wire_readers.ts";
 import { VonageError } from "../../src/errors.ts";
 import { recordingLogger } from "./_log.ts";
 
@@ -63,6 +64,47 @@ describe("Http.call()", () => {
     assert.deepEqual(await getConversation(client), { id: "CON-1" });
     assert.equal(seen[0]!.auth, "Bearer TOKEN");
     assert.equal(seen[0]!.url, "http://api.test/v0.3/conversations/CON-1");
+  });
+
+  it("a call that sets its own Authorization keeps it (refreshSession sends the new token)", async () => {
+    const { client, seen } = http(() => json(200, { session_id: "S" }));
+    await client.call("refreshSession", (api) =>
+      api.PUT("/v0.2/sessions/{session_id}", {
+        params: { path: { session_id: "S" } },
+        headers: { Authorization: "Bearer NEW" },
+        body: "",
+      }));
+    assert.equal(seen[0]!.auth, "Bearer NEW");
+  });
+
+  it("checks a read answer at the edge: the typed value, or a parsing error naming the field", async () => {
+    const answer = {
+      id: "CON-1",
+      name: "n",
+      timestamp: {},
+      _embedded: { member: { id: "M", state: "JOINED" } },
+    };
+    const read = (body: unknown) =>
+      http(() => json(200, body)).client.call(
+        "getConversation",
+        (api) =>
+          api.GET("/v0.3/conversations/{conversation_id}", { params: { path: { conversation_id: "C" } } }),
+        CONVERSATION,
+      );
+    assert.deepEqual(await read(answer), answer);
+    await rejects(
+      read({ ...answer, name: 5 }),
+      "INTERNAL_ERROR",
+      "internal:error:parsing_exception",
+      /getConversation answer\.name must be a string/,
+    );
+    await rejects(
+      read({ ...answer, _embedded: { member: { id: "M", state: "joined" } } }),
+      "INTERNAL_ERROR",
+      "internal:error:parsing_exception",
+      /_embedded\.member\.state is not one of INVITED, JOINED, LEFT, UNKNOWN: joined/,
+    );
+    await rejects(read(undefined), "INTERNAL_ERROR", "internal:error:parsing_exception", /must be an object/);
   });
 
   it("percent-encodes path ids and query values", async () => {
