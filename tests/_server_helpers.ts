@@ -3,6 +3,10 @@
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { generateKeyPairSync, sign } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import process from "node:process";
 import { after, before } from "node:test";
 import { type ReferenceServer, type ServerOptions, startServer } from "../server.ts";
 import { type ClientSocket, io } from "./_deps.ts";
@@ -243,12 +247,18 @@ export function serverSuite(options: ServerOptions = {}): Suite {
       return client;
     },
   };
+  let dataDir: string | undefined;
   before(async () => {
-    server = await startServer(options);
+    // PARLEY_TEST_ENGINE=sqlite runs the same tests over the embedded engine in a temporary directory.
+    if (process.env.PARLEY_TEST_ENGINE === "sqlite" && options.dataDir === undefined) {
+      dataDir = await mkdtemp(join(tmpdir(), "parley-test-"));
+    }
+    server = await startServer(dataDir === undefined ? options : { ...options, dataDir });
   });
   after(async () => {
     await Promise.all(clients.map((c) => c.close()));
     await server?.close();
+    if (dataDir !== undefined) await rm(dataDir, { recursive: true, force: true });
   });
   return suite;
 }

@@ -1,6 +1,8 @@
 /**
  * Assembles the reference server: one `node:http` server carrying the REST API and, on path
- * `/v2/rtc`, the socket.io endpoint, over one shared in-memory state.
+ * `/v2/rtc`, the socket.io endpoint, over one shared state kept by a storage engine (memory, SQLite in
+ * a data directory, or PostgreSQL). With a durable engine every REST answer and every socket login
+ * waits until its changes are committed.
  *
  * @module
  */
@@ -16,13 +18,14 @@ import { EventLog } from "./event_log.ts";
 import { eventHandlers } from "./events.ts";
 import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
-import { type Authenticate, restListener } from "./http.ts";
+import { type Authenticate, type Handlers, restListener } from "./http.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
-import { MemoryStore } from "./store.ts";
+import { type Journal, StorageUnavailable } from "./storage/journal.ts";
+import { openStorage } from "./storage/open.ts";
 import { userHandlers, userNamed } from "./users.ts";
 
 /** Options of `startServer`. */
@@ -45,6 +48,13 @@ export interface ServerOptions {
    * rings the app user of that name, and any other call hears a greeting.
    */
   answer?: AnswerHandler;
+  /**
+   * Keeps the state in SQLite in this directory (created if missing), so it survives restarts: users,
+   * conversations, members, events, legs, sessions with their pending pushes, and the dev-mode keys.
+   */
+  dataDir?: string;
+  /** Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). */
+  databaseUrl?: string;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -59,6 +69,8 @@ export interface ReferenceServer {
   readonly url: string;
   /** The port it listens on. */
   readonly port: number;
+  /** The storage engine: `memory`, `sqlite` or `postgres`. */
+  readonly engine: string;
   /** Mints a token for `userName` (dev mode only; rejects in production mode). */
   token(userName: string, options?: TokenOptions): Promise<string>;
   /**
@@ -75,6 +87,8 @@ export interface ReferenceServer {
 /** The socket.io path (fixed by the official client's default `websocketPath`). */
 const RTC_PATH = "/v2/rtc";
 const DEFAULT_TTL_SECONDS = 3600;
+/** The setting holding the dev-mode key pair of a durable server. */
+const DEV_KEYS = "dev_keys";
 
 /** Starts a server; see `startServer` in server.ts. */
 export async function launch(options: ServerOptions = {}): Promise<ReferenceServer> {
@@ -84,10 +98,22 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     throw new RangeError(`port must be 0–65535, not ${port}`);
   }
 
-  const auth = await Auth.create(options.publicKey);
-  const store = new MemoryStore();
-  const sessions = new Sessions({ auth, userNamed: (name) => userNamed(store, name) });
-  const fanout = new Fanout(sessions, options.pushHook);
+  const storage = await openStorage(options);
+  const { store, journal, durable } = storage;
+  const stored = durable?.setting(DEV_KEYS);
+  const auth = await Auth.create(options.publicKey, stored === undefined ? undefined : JSON.parse(stored));
+  if (durable && options.publicKey === undefined && stored === undefined) {
+    durable.putSetting(DEV_KEYS, JSON.stringify(await auth.devKeys()));
+    await journal.commit();
+  }
+  const sessions = new Sessions({
+    auth,
+    userNamed: (name) => userNamed(store, name),
+    keeper: durable,
+    ...durable ? { commit: () => journal.commit() } : {},
+  });
+  if (durable) sessions.restore(durable.storedSessions(), (id) => store.user(id));
+  const fanout = new Fanout(sessions, options.pushHook, (publish) => journal.afterCommit(publish));
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log };
   const calls = new Calls(ctx, options.answer);
@@ -108,14 +134,17 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     }
     return { user: userNamed(store, claims.sub), claims };
   };
-  const rest = restListener({
-    ...sessionHandlers(sessions),
-    ...userHandlers(store),
-    ...conversationHandlers(ctx),
-    ...memberHandlers(ctx, calls.leaveHooks),
-    ...eventHandlers(ctx, calls.audio),
-    ...calls.handlers(),
-  }, authenticate);
+  const rest = restListener(
+    committing({
+      ...sessionHandlers(sessions),
+      ...userHandlers(store),
+      ...conversationHandlers(ctx),
+      ...memberHandlers(ctx, calls.leaveHooks),
+      ...eventHandlers(ctx, calls.audio),
+      ...calls.handlers(),
+    }, journal),
+    authenticate,
+  );
 
   const socketLayer = new SocketLayer(sessions);
   const isRtc = (url = "") => url.startsWith(`${RTC_PATH}/`) && !url.startsWith(`${RTC_PATH}/metrics`);
@@ -141,6 +170,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   return {
     url,
     port: actualPort,
+    engine: storage.engine,
     token: (userName, tokenOptions = {}) =>
       auth.mint(userName, tokenOptions.ttlSeconds ?? DEFAULT_TTL_SECONDS),
     dropConnections(userName?: string): number {
@@ -158,10 +188,40 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
         await socketLayer.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
+        await journal.close();
       })();
       return closing;
     },
   };
+}
+
+/**
+ * Handlers that answer only once their changes are durable; a database that cannot take the commit
+ * makes the answer a 503 (the changes stay queued and are committed when it is back).
+ */
+function committing(handlers: Handlers, journal: Journal): Handlers {
+  const durable = async () => {
+    try {
+      await journal.commit();
+    } catch (err) {
+      if (err instanceof StorageUnavailable) throw new ApiError("system:error:unavailable", err.message);
+      throw err;
+    }
+  };
+  return Object.fromEntries(
+    Object.entries(handlers).map(([id, handler]) => [id, async (request) => {
+      let reply;
+      try {
+        reply = await handler(request);
+      } catch (err) {
+        // A refusal changes nothing, but whatever a failure changed is committed before answering.
+        await durable();
+        throw err;
+      }
+      await durable();
+      return reply;
+    }]),
+  ) as Handlers;
 }
 
 /** Ends a socket's transport the way a network failure would: the TCP connection just goes away. */

@@ -9,7 +9,9 @@
  * @module
  */
 import {
+  exportJWK,
   generateKeyPair,
+  importJWK,
   importSPKI,
   joseErrors,
   type JoseKey,
@@ -62,6 +64,16 @@ const CLIENT_ACL = {
   ),
 };
 
+/** The dev-mode key pair and application id, kept by durable servers so their tokens stay valid. */
+export interface DevKeys {
+  /** The application id of minted tokens. */
+  applicationId: string;
+  /** The private key (JWK). */
+  privateKey: JsonWebKey;
+  /** The public key (JWK). */
+  publicKey: JsonWebKey;
+}
+
 /** Verifies tokens, and in dev mode mints them. */
 export class Auth {
   /** `dev` (own key pair, minting) or `production` (verification with the given public key). */
@@ -71,15 +83,18 @@ export class Auth {
   #publicKey: JoseKey;
   #privateKey: JoseKey | undefined;
 
-  private constructor(publicKey: JoseKey, privateKey: JoseKey | undefined) {
+  private constructor(publicKey: JoseKey, privateKey: JoseKey | undefined, applicationId?: string) {
     this.mode = privateKey ? "dev" : "production";
-    this.applicationId = privateKey ? crypto.randomUUID() : "";
+    this.applicationId = privateKey ? applicationId ?? crypto.randomUUID() : "";
     this.#publicKey = publicKey;
     this.#privateKey = privateKey;
   }
 
-  /** Production mode when `publicKeyPem` (an SPKI PEM) is given, else dev mode with a fresh key pair. */
-  static async create(publicKeyPem?: string): Promise<Auth> {
+  /**
+   * Production mode when `publicKeyPem` (an SPKI PEM) is given, else dev mode with the key pair of
+   * `devKeys` or, without them, a fresh one.
+   */
+  static async create(publicKeyPem?: string, devKeys?: DevKeys): Promise<Auth> {
     if (publicKeyPem !== undefined) {
       try {
         return new Auth(await importSPKI(publicKeyPem, "RS256"), undefined);
@@ -87,8 +102,25 @@ export class Auth {
         throw new Error(`publicKey is not an RSA public key in PEM (SPKI) form: ${(err as Error).message}`);
       }
     }
-    const { publicKey, privateKey } = await generateKeyPair("RS256");
+    if (devKeys) {
+      return new Auth(
+        await importJWK(devKeys.publicKey, "RS256") as JoseKey,
+        await importJWK(devKeys.privateKey, "RS256") as JoseKey,
+        devKeys.applicationId,
+      );
+    }
+    const { publicKey, privateKey } = await generateKeyPair("RS256", { extractable: true });
     return new Auth(publicKey, privateKey);
+  }
+
+  /** The dev-mode key pair, to be kept (undefined in production mode). */
+  async devKeys(): Promise<DevKeys | undefined> {
+    if (!this.#privateKey) return undefined;
+    return {
+      applicationId: this.applicationId,
+      privateKey: await exportJWK(this.#privateKey),
+      publicKey: await exportJWK(this.#publicKey),
+    };
   }
 
   /** Mints a token for `userName` valid for `ttlSeconds` (dev mode only; may be ≤ 0 for expired ones). */

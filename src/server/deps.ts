@@ -6,8 +6,18 @@ export type { Socket as ServerSocket } from "npm:socket.io@^4.8.1";
 // socket.io's own `attach` claims every URL under its path, but `POST /v2/rtc/metrics` must be answered
 // by the REST router; binding a separately made engine lets http.ts decide which requests it gets.
 export { Server as EngineServer } from "npm:engine.io@~6.6.0";
-export { errors as joseErrors, generateKeyPair, importSPKI, jwtVerify, SignJWT } from "npm:jose@^6.0.0";
+export {
+  errors as joseErrors,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  importSPKI,
+  jwtVerify,
+  SignJWT,
+} from "npm:jose@^6.0.0";
 export type { CryptoKey as JoseKey, JWTPayload } from "npm:jose@^6.0.0";
 export { Ajv2020 } from "npm:ajv@^8.17.1/dist/2020.js";
 export type { ErrorObject, ValidateFunction } from "npm:ajv@^8.17.1";
 export { default as addFormats } from "npm:ajv-formats@^3.0.1";
+export { default as postgres } from "npm:postgres@^3.4.9";
+export type { Sql } from "npm:postgres@^3.4.9";

@@ -3,7 +3,9 @@
  * ephemeral events, call signalling) goes through {@link Fanout.publish}, which hands one
  * {@link Push} per session to the optional {@link PushHook} before it leaves. Tests of client
  * robustness can use that seam to duplicate, delay or reorder pushes; without a hook each push is
- * sent at once, so a conversation's events leave in id order.
+ * sent at once, so a conversation's events leave in id order. With a durable store, pushes wait until
+ * what they tell about is committed (the `whenDurable` seam), so a client never sees a change that a
+ * crash could take back.
  *
  * @module
  */
@@ -50,11 +52,20 @@ export interface Audience {
 export class Fanout {
   #audience: Audience;
   #hook: PushHook;
+  #whenDurable: (publish: () => void) => void;
 
-  /** Creates a fan-out over `audience`; `hook` sees each push before it is sent. */
-  constructor(audience: Audience, hook: PushHook = sendAtOnce) {
+  /**
+   * Creates a fan-out over `audience`; `hook` sees each push before it is sent, and `whenDurable`
+   * runs each publication once the store has committed what it tells about.
+   */
+  constructor(
+    audience: Audience,
+    hook: PushHook = sendAtOnce,
+    whenDurable: (publish: () => void) => void = (publish) => publish(),
+  ) {
     this.#audience = audience;
     this.#hook = hook;
+    this.#whenDurable = whenDurable;
   }
 
   /** Replaces the hook (`undefined`: send each push at once); test-only fault injection uses it. */
@@ -67,11 +78,14 @@ export class Fanout {
    * `durable` pushes are kept for sessions that are disconnected and replayed when they resume.
    */
   publish(userIds: Iterable<string>, name: string, payload: JsonObject, durable = true): void {
-    for (const userId of new Set(userIds)) {
-      for (const outlet of this.#audience.sessionsOf(userId)) {
-        const push: Push = { userId, sessionId: outlet.id, name, payload };
-        this.#hook(push, () => outlet.deliver(name, payload, durable));
+    const users = new Set(userIds);
+    this.#whenDurable(() => {
+      for (const userId of users) {
+        for (const outlet of this.#audience.sessionsOf(userId)) {
+          const push: Push = { userId, sessionId: outlet.id, name, payload };
+          this.#hook(push, () => outlet.deliver(name, payload, durable));
+        }
       }
-    }
+    });
   }
 }

@@ -33,6 +33,7 @@ const CODES = {
   "custom-data:error:max-data-sum-limit-exceeded": [413, "Custom data too large."],
   "ephemeral:error:max-data-limit": [413, "Ephemeral event too large."],
   "system:error:internal-error": [500, "Internal error."],
+  "system:error:unavailable": [503, "Service unavailable."],
 } as const satisfies Record<string, readonly [number, string]>;
 
 /** A code the server answers with. */

@@ -19,6 +19,7 @@ import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
 import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
+import type { SessionKeeper, StoredSession } from "./storage/durable_store.ts";
 import type { JsonObject, UserRecord } from "./store.ts";
 
 /** Most pushes kept for a session without a socket. */
@@ -44,17 +45,36 @@ export class Session implements Outlet {
   readonly user: UserRecord;
   /** When the session's current token expires, in seconds since the epoch. */
   exp: number;
-  /** Whether the client acknowledges pushes. */
-  acks = false;
+  #acks = false;
   #sockets = new Map<ServerSocket, Attached>();
-  #pending: JsonObject[] = [];
+  /** Queued pushes with their positions (pushes put back in front get lower ones). */
+  #pending: { seq: number; payload: JsonObject }[] = [];
   #ended = false;
+  #keeper: SessionKeeper | undefined;
 
-  /** A new session of `user` whose token expires at `exp` (seconds since the epoch). */
-  constructor(user: UserRecord, exp: number) {
-    this.id = `SES-${crypto.randomUUID()}`;
+  /**
+   * A new session of `user` whose token expires at `exp` (seconds since the epoch); `keeper` is told
+   * every change that must survive a restart. `restored` brings back a stored session.
+   */
+  constructor(user: UserRecord, exp: number, keeper?: SessionKeeper, restored?: StoredSession) {
+    this.id = restored?.id ?? `SES-${crypto.randomUUID()}`;
     this.user = user;
     this.exp = exp;
+    this.#keeper = keeper;
+    this.#acks = restored?.acks ?? false;
+    this.#pending = restored?.pending ?? [];
+    if (!restored) this.#save();
+  }
+
+  /** Whether the client acknowledges pushes. */
+  get acks(): boolean {
+    return this.#acks;
+  }
+
+  set acks(value: boolean) {
+    if (value === this.#acks) return;
+    this.#acks = value;
+    this.#save();
   }
 
   /** Whether a socket is attached. */
@@ -92,7 +112,8 @@ export class Session implements Outlet {
   takePending(): JsonObject[] {
     const pending = this.#pending;
     this.#pending = [];
-    return pending;
+    if (pending.length > 0) this.#keeper?.dequeued(this.id);
+    return pending.map((p) => p.payload);
   }
 
   /** Attaches a logged-in socket, which is disconnected by the server when the token expires. */
@@ -117,6 +138,7 @@ export class Session implements Outlet {
   /** Applies a new token expiry to the session and its sockets. */
   renew(exp: number): void {
     this.exp = exp;
+    this.#save();
     for (const [socket, attached] of this.#sockets) this.#schedule(socket, attached);
   }
 
@@ -124,6 +146,7 @@ export class Session implements Outlet {
   end(): void {
     this.#ended = true;
     this.#pending = [];
+    this.#keeper?.ended(this.id);
     for (const socket of this.sockets) {
       this.detach(socket);
       socket.disconnect(true);
@@ -145,8 +168,24 @@ export class Session implements Outlet {
   }
 
   #enqueue(payloads: JsonObject[], older = false): void {
-    this.#pending = older ? [...payloads, ...this.#pending] : [...this.#pending, ...payloads];
-    if (this.#pending.length > PENDING_LIMIT) this.#pending = this.#pending.slice(-PENDING_LIMIT);
+    if (payloads.length === 0) return;
+    const first = this.#pending[0]?.seq ?? 0;
+    const last = this.#pending.at(-1)?.seq ?? 0;
+    const added = payloads.map((payload, i) => ({
+      seq: older ? first - payloads.length + i : last + 1 + i,
+      payload,
+    }));
+    for (const { seq, payload } of added) this.#keeper?.queued(this.id, seq, payload);
+    this.#pending = older ? [...added, ...this.#pending] : [...this.#pending, ...added];
+    if (this.#pending.length > PENDING_LIMIT) {
+      const dropped = this.#pending.slice(0, -PENDING_LIMIT);
+      this.#pending = this.#pending.slice(-PENDING_LIMIT);
+      this.#keeper?.dequeued(this.id, dropped.map((p) => p.seq));
+    }
+  }
+
+  #save(): void {
+    this.#keeper?.saved({ id: this.id, userId: this.user.id, exp: this.exp, acks: this.#acks });
   }
 }
 
@@ -156,6 +195,10 @@ export interface SessionsOptions {
   auth: Auth;
   /** The user named by a token, created on first use. */
   userNamed(name: string): UserRecord;
+  /** Told every change of a session that must survive a restart (durable engines). */
+  keeper?: SessionKeeper | undefined;
+  /** Resolves once the session's login is durable, before the client is told it succeeded. */
+  commit?: () => Promise<void>;
 }
 
 /** The open sessions, and the socket.io side of logging in. */
@@ -167,6 +210,17 @@ export class Sessions implements Audience {
   /** Creates an empty registry. */
   constructor(options: SessionsOptions) {
     this.#options = options;
+  }
+
+  /** Brings back sessions stored before a restart (without sockets, so their pushes queue). */
+  restore(stored: readonly StoredSession[], userById: (id: string) => UserRecord | undefined): void {
+    for (const record of stored) {
+      const user = userById(record.userId);
+      if (!user) continue;
+      const session = new Session(user, record.exp, this.#options.keeper, record);
+      this.#byId.set(session.id, session);
+      this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
+    }
   }
 
   /** Logs in every socket that connects to `io`. */
@@ -251,11 +305,13 @@ export class Sessions implements Audience {
           `A user may hold ${SESSIONS_PER_USER} sessions.`,
         );
       }
-      session = new Session(user, claims.exp);
+      session = new Session(user, claims.exp, this.#options.keeper);
       this.#byId.set(session.id, session);
       this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
     }
     if (query.acknowledge_events === "true") session.acks = true;
+    await this.#options.commit?.();
+    if (socket.disconnected) return;
 
     const success: WireSessionSuccess = {
       body: {

@@ -10,7 +10,16 @@ const serverTs = new URL("../../server.ts", import.meta.url);
 /** Starts the CLI and reads its output until `until` matches it. */
 async function startCli(args: string[], until = /^ {2}carol: \S+$/m) {
   const child = new Deno.Command(Deno.execPath(), {
-    args: ["run", "--allow-net", "--allow-read", "--allow-env", "--allow-sys", serverTs.pathname, ...args],
+    args: [
+      "run",
+      "--allow-net",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      "--allow-sys",
+      serverTs.pathname,
+      ...args,
+    ],
     stdout: "piped",
     stderr: "piped",
   }).spawn();
@@ -27,7 +36,7 @@ async function startCli(args: string[], until = /^ {2}carol: \S+$/m) {
 describe("deno task serve", () => {
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
     it(`prints the URL and dev tokens, serves them, and stops on ${signal}`, async () => {
-      const { child, reader, output } = await startCli(["--port", "0", "--user", "carol"]);
+      const { child, reader, output } = await startCli(["--port", "0", "--memory", "--user", "carol"]);
       try {
         const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
         const token = /^ {2}carol: (\S+)$/m.exec(output)?.[1];
@@ -53,7 +62,10 @@ describe("deno task serve", () => {
     const file = await Deno.makeTempFile({ suffix: ".pem" });
     try {
       await Deno.writeTextFile(file, publicKey);
-      const { child, reader, output } = await startCli(["--port", "0", "--public-key", file], /acl\.\n/);
+      const { child, reader, output } = await startCli(
+        ["--port", "0", "--memory", "--public-key", file],
+        /acl\.\n/,
+      );
       child.kill("SIGTERM");
       while (!(await reader.read()).done);
       await child.stderr.cancel();
@@ -62,6 +74,44 @@ describe("deno task serve", () => {
       assert.doesNotMatch(output, /eyJ/);
     } finally {
       await Deno.remove(file);
+    }
+  });
+
+  it("keeps its state and dev keys in --data DIR: a token printed by one run still works in the next", async () => {
+    const dir = await Deno.makeTempDir({ prefix: "parley-cli-" });
+    try {
+      const first = await startCli(["--port", "0", "--data", dir, "--user", "carol"]);
+      const url = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(first.output)?.[1];
+      const token = /^ {2}carol: (\S+)$/m.exec(first.output)?.[1];
+      assert.ok(url && token, first.output);
+      assert.match(first.output, new RegExp(`state: ${dir.replaceAll("/", "\\/")} \\(SQLite\\)`));
+      const headers = { authorization: `bearer ${token}`, "content-type": "application/json" };
+      const created = await fetch(`${url}/v0.3/conversations`, {
+        method: "POST",
+        headers,
+        body: JSON.stringify({ name: "kept" }),
+      });
+      assert.equal(created.status, 201);
+      const { id } = await created.json();
+      first.child.kill("SIGKILL");
+      while (!(await first.reader.read()).done);
+      await first.child.stderr.cancel();
+      await first.child.status;
+
+      const second = await startCli(["--port", "0", "--data", dir, "--user", "carol"]);
+      try {
+        const again = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(second.output)?.[1];
+        const res = await fetch(`${again}/v0.3/conversations/${id}`, { headers });
+        assert.equal(res.status, 200);
+        assert.equal((await res.json()).name, "kept");
+      } finally {
+        second.child.kill("SIGTERM");
+        while (!(await second.reader.read()).done);
+        await second.child.stderr.cancel();
+      }
+      assert.equal((await second.child.status).code, 0);
+    } finally {
+      await Deno.remove(dir, { recursive: true });
     }
   });
 

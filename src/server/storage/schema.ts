@@ -1,0 +1,75 @@
+/**
+ * The one SQL schema of the durable engines (SQLite and PostgreSQL run the same statements), as
+ * numbered migrations. A database records the migrations it has had in `schema_migrations`; opening
+ * it applies the missing ones in order, each in its own transaction, so upgrading the server
+ * upgrades the data in place. Add a migration at the end; never edit one that was released.
+ *
+ * Records are kept as JSON text in `data`, next to the columns their lookups and deletions need.
+ *
+ * @module
+ */
+import type { Cell, Change } from "./journal.ts";
+
+/** The migrations, oldest first: `version` is the position from 1. */
+export const MIGRATIONS: readonly (readonly string[])[] = [
+  [
+    "CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE users (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE conversations (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    "CREATE TABLE members (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, data TEXT NOT NULL)",
+    "CREATE INDEX members_by_conversation ON members (conversation_id)",
+    `CREATE TABLE events (conversation_id TEXT NOT NULL, id BIGINT NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (conversation_id, id))`,
+    "CREATE TABLE legs (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, data TEXT NOT NULL)",
+    "CREATE INDEX legs_by_conversation ON legs (conversation_id)",
+    "CREATE TABLE knockings (id TEXT PRIMARY KEY, conversation_id TEXT NOT NULL, data TEXT NOT NULL)",
+    "CREATE INDEX knockings_by_conversation ON knockings (conversation_id)",
+    "CREATE TABLE sessions (id TEXT PRIMARY KEY, data TEXT NOT NULL)",
+    `CREATE TABLE session_pending (session_id TEXT NOT NULL, seq BIGINT NOT NULL, data TEXT NOT NULL,
+      PRIMARY KEY (session_id, seq))`,
+  ],
+];
+
+/** The primary key columns of each table, which `put` changes replace on. */
+export const PRIMARY_KEYS: Readonly<Record<string, readonly string[]>> = {
+  meta: ["key"],
+  users: ["id"],
+  conversations: ["id"],
+  members: ["id"],
+  events: ["conversation_id", "id"],
+  legs: ["id"],
+  knockings: ["id"],
+  sessions: ["id"],
+  session_pending: ["session_id", "seq"],
+};
+
+/** Creates the bookkeeping table of migrations. */
+export const MIGRATIONS_TABLE =
+  "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)";
+
+/**
+ * The statement and parameters of a change, with placeholders made by `slot` (`?` for SQLite,
+ * `$1`, `$2`, … for PostgreSQL).
+ */
+export function statementOf(
+  change: Change,
+  slot: (index: number) => string,
+): { sql: string; params: Cell[] } {
+  if ("put" in change) {
+    const columns = Object.keys(change.put);
+    const keys = PRIMARY_KEYS[change.table];
+    if (!keys) throw new Error(`no table ${change.table}`);
+    const rest = columns.filter((c) => !keys.includes(c));
+    const sql = `INSERT INTO ${change.table} (${columns.join(", ")}) VALUES (${
+      columns.map((_, i) => slot(i + 1)).join(", ")
+    }) ON CONFLICT (${keys.join(", ")}) DO ${
+      rest.length === 0 ? "NOTHING" : `UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(", ")}`
+    }`;
+    return { sql, params: Object.values(change.put) };
+  }
+  const columns = Object.keys(change.where);
+  return {
+    sql: `DELETE FROM ${change.table} WHERE ${columns.map((c, i) => `${c} = ${slot(i + 1)}`).join(" AND ")}`,
+    params: Object.values(change.where),
+  };
+}
