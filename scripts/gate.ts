@@ -13,6 +13,7 @@ const deno = Deno.execPath();
 interface Step {
   name: string;
   args: string[];
+  env?: Record<string, string>;
 }
 
 const steps: Step[] = [
@@ -23,6 +24,21 @@ const steps: Step[] = [
   // The browser tests (tests/browser/) drive Debian's Chromium: install it where it is missing.
   { name: "Chromium", args: ["run", "--allow-run", "--allow-read", "--allow-env", "scripts/chromium.ts"] },
   { name: "Deno tests", args: ["task", "test:deno"] },
+  // The server's behaviour tests once more, over the embedded (SQLite) engine instead of memory.
+  {
+    name: "server tests on the embedded engine",
+    args: [
+      "test",
+      "--allow-net=127.0.0.1",
+      "--allow-read",
+      "--allow-write",
+      "--allow-env",
+      "--allow-sys",
+      ...[...Deno.readDirSync("tests")].map((e) => e.name).filter((n) => /^server_.*\.test\.ts$/.test(n))
+        .sort().map((n) => `tests/${n}`),
+    ],
+    env: { PARLEY_TEST_ENGINE: "sqlite" },
+  },
   { name: "browser size", args: ["task", "size"] },
   { name: "npm build and Node tests", args: ["task", "build:npm"] },
 ];
@@ -61,7 +77,7 @@ for (const step of steps) {
     stdout: "piped",
     stderr: "piped",
     // Plain output, so the test counts can be read from it.
-    env: { NO_COLOR: "1" },
+    env: { NO_COLOR: "1", ...step.env },
   }).spawn();
   const [out, err, status] = await Promise.all([
     pump(child.stdout, Deno.stdout),
