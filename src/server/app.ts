@@ -18,7 +18,8 @@ import { EventLog } from "./event_log.ts";
 import { eventHandlers } from "./events.ts";
 import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
-import { type Authenticate, type Handlers, restListener } from "./http.ts";
+import type { Handlers } from "./contract.ts";
+import { type Authenticate, restListener } from "./http.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
@@ -208,8 +209,9 @@ function committing(handlers: Handlers, journal: Journal): Handlers {
       throw err;
     }
   };
-  return Object.fromEntries(
-    Object.entries(handlers).map(([id, handler]) => [id, async (request) => {
+  const wrapped: Record<string, (request: never) => Promise<unknown>> = {};
+  for (const [route, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
+    wrapped[route] = async (request) => {
       let reply;
       try {
         reply = await handler(request);
@@ -220,8 +222,9 @@ function committing(handlers: Handlers, journal: Journal): Handlers {
       }
       await durable();
       return reply;
-    }]),
-  ) as Handlers;
+    };
+  }
+  return wrapped as unknown as Handlers;
 }
 
 /** Ends a socket's transport the way a network failure would: the TCP connection just goes away. */
