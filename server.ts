@@ -22,6 +22,14 @@ import process from "node:process";
 import { launch, type ReferenceServer, type ServerOptions } from "./src/server/app.ts";
 
 export type { ReferenceServer, ServerOptions, TokenOptions } from "./src/server/app.ts";
+export {
+  type AccessPolicy,
+  type AccessRequest,
+  type AccessRule,
+  type Action,
+  DEFAULT_POLICY,
+  OPEN_CONVERSATIONS,
+} from "./src/server/policy.ts";
 // Test-only fault injection (ReferenceServer.faults and the hooks it takes).
 export type { Push, PushHook } from "./src/server/fanout.ts";
 export {

@@ -11,10 +11,11 @@
  *
  * @module
  */
-import { combineHooks, duplicatePushes, losePushes, startServer } from "../server.ts";
+import { combineHooks, duplicatePushes, losePushes, OPEN_CONVERSATIONS, startServer } from "../server.ts";
 
 const count = Number(Deno.args[0] ?? "100");
-const server = await startServer({ port: 0 });
+// The load generators join each other's conversations uninvited.
+const server = await startServer({ port: 0, policy: OPEN_CONVERSATIONS });
 const tokens: string[] = [];
 for (let i = 0; i < count; i++) tokens.push(await server.token(`bench-user-${i}`, { ttlSeconds: 3600 }));
 console.log(JSON.stringify({ url: server.url, tokens }));

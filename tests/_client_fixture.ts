@@ -9,7 +9,7 @@ import {
   type VonageEvent,
   type VonageEventName,
 } from "../mod.ts";
-import { type ReferenceServer, startServer } from "../server.ts";
+import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../server.ts";
 
 /** A REST request as the client sent it. */
 export interface SentRequest {
@@ -149,7 +149,8 @@ export function clientSuite(names: string[] = ["alice", "bob"]): Suite {
     },
   } as Suite;
   before(async () => {
-    suite.server = await startServer({ port: 0, host: "127.0.0.1" });
+    // Users join each other's conversations uninvited here, as apps with open conversations do.
+    suite.server = await startServer({ port: 0, host: "127.0.0.1", policy: OPEN_CONVERSATIONS });
     for (const name of names) {
       const client = suite.extra(name);
       await client.client.createSession(await suite.server.token(name));

@@ -278,12 +278,22 @@ export function unique(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;
 }
 
-/** Creates a conversation as `owner` and joins the given users; returns its id. */
+/**
+ * Creates a conversation as `owner`, who joins it, then invites the given users, who join too (the
+ * default access policy lets only invited users join); returns its id.
+ */
 export async function conversationWith(owner: TestUser, ...others: TestUser[]): Promise<string> {
   const created = await owner.api.post("/v0.3/conversations", { name: unique("conv") });
   assert.equal(created.status, 201, created.text);
   const cid: string = created.body.id;
   for (const u of [owner, ...others]) {
+    if (u !== owner) {
+      const invited = await owner.api.post(`/v0.3/conversations/${cid}/members`, {
+        state: "invited",
+        user: { name: u.name },
+      });
+      assert.equal(invited.status, 201, invited.text);
+    }
     const joined = await u.api.post(`/v0.3/conversations/${cid}/members`, {
       state: "joined",
       user: { name: u.name },

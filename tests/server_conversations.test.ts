@@ -85,10 +85,14 @@ describe("creating and reading conversations", () => {
     assert.deepEqual(mine.body._embedded, { member: { id: me.body.id, state: "JOINED" } });
     assert.deepEqual(Object.keys(mine.body.media_state).sort(), [...MEDIA_FLAGS].sort());
     assert.ok(Object.values(mine.body.media_state).every((v) => v === false));
-    // Anyone may read a conversation (to find one to join), without a membership to embed.
+    // An invited user reads it (to answer the invitation), with the invitation embedded.
+    const invited = await alice.api.post(`/v0.3/conversations/${cid}/members`, {
+      state: "invited",
+      user: { name: bob.name },
+    });
     const theirs = await bob.api.get(`/v0.3/conversations/${cid}`);
     assert.equal(theirs.status, 200);
-    assert.equal(theirs.body._embedded, undefined);
+    assert.deepEqual(theirs.body._embedded, { member: { id: invited.body.id, state: "INVITED" } });
   });
 
   it("needs a token", async () => {
@@ -227,14 +231,19 @@ describe("updating conversations", () => {
     assert.equal((await patch(alice, b.id, { name: b.name })).status, 200);
   });
 
-  it("lets the creator and joined members update, nobody else", async () => {
+  it("lets only the creator update (the default policy), changing nothing on a refusal", async () => {
     const alice = await suite.user("alice");
     const bob = await suite.user("bob");
     const carol = await suite.user("carol");
     const c = await full(alice);
+    await alice.api.post(`/v0.3/conversations/${c.id}/members`, {
+      state: "invited",
+      user: { name: bob.name },
+    });
     await bob.api.post(`/v0.3/conversations/${c.id}/members`, { state: "joined", user: { name: bob.name } });
-    assert.equal((await patch(bob, c.id, { display_name: "by bob" })).status, 200);
+    assert.equal((await patch(alice, c.id, { display_name: "by alice" })).status, 200);
     const before = await read(alice, c.id);
+    assertProblem(await patch(bob, c.id, { display_name: "by bob" }), 403, "system:error:permission");
     assertProblem(await patch(carol, c.id, { display_name: "by carol" }), 403, "system:error:permission");
     assert.deepEqual(await read(alice, c.id), before);
     assertProblem(await patch(alice, "CON-none", {}), 404, "conversation:error:not-found");

@@ -73,9 +73,10 @@ describe("sending events", () => {
 
   it("numbers stored events per conversation 1, 2, 3…, member events included", async () => {
     const { alice, bob, cid } = await pair();
+    // 1: alice joined, 2: bob invited, 3: bob joined.
     const sent = [await sendText(alice, cid, "x"), await sendText(bob, cid, "y")];
-    assert.deepEqual(sent.map((e) => e.id), [3, 4]);
-    assert.deepEqual((await listEvents(alice, cid)).map((e) => e.id), [1, 2, 3, 4]);
+    assert.deepEqual(sent.map((e) => e.id), [4, 5]);
+    assert.deepEqual((await listEvents(alice, cid)).map((e) => e.id), [1, 2, 3, 4, 5]);
     const other = await conversationWith(alice);
     assert.equal((await sendText(alice, other, "z")).id, 2);
   });
@@ -101,7 +102,7 @@ describe("sending events", () => {
     assert.deepEqual(pushed.body, { cursor: 3 });
     assert.equal(pushed.cid, cid);
     assert.ok(!(await listEvents(bob, cid)).some((e) => e.type === "ephemeral"));
-    assert.equal((await sendText(alice, cid, "after")).id, 3);
+    assert.equal((await sendText(alice, cid, "after")).id, 4);
   });
 
   it("refuses an ephemeral body over 4096 bytes with 413", async () => {

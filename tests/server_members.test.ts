@@ -65,6 +65,7 @@ describe("members", () => {
     const bob = await suite.user("bob");
     const cid = await conversation(alice);
     assert.equal((await join(alice, cid, { id: alice.id })).status, 201);
+    await invite(alice, cid, bob.name);
     assert.equal((await join(bob, cid, { name: bob.name })).status, 201);
   });
 
@@ -281,6 +282,7 @@ describe("members", () => {
     const b = await suite.connect(bob);
     const cid = await conversation(alice);
     await join(alice, cid);
+    await invite(alice, cid, bob.name);
     const bobMember = (await join(bob, cid)).body.id;
     const answer = await leave(bob, cid, bobMember, "?reason_code=BYE&reason_text=see-you&from=" + bobMember);
     assert.equal(answer.status, 204);
@@ -303,7 +305,9 @@ describe("members", () => {
     const before = await listEvents(alice, cid);
     assert.equal((await leave(bob, cid, bobMember)).status, 204);
     assert.deepEqual(await listEvents(alice, cid), before);
-    // Joining again brings back the same membership.
+    // Joining again needs a new invitation, and brings back the same membership.
+    assertProblem(await join(bob, cid), 403, "system:error:permission");
+    await invite(alice, cid, bob.name);
     assert.equal((await join(bob, cid)).body.id, bobMember);
   });
 
@@ -326,14 +330,15 @@ describe("members", () => {
     assert.deepEqual(events.at(-1).body.reason, { code: "REMOTE_REJECT", text: "call-rejected-by-callee" });
   });
 
-  it("refuses removing another member, or with someone else's from, and changes nothing", async () => {
+  it("refuses removing another member (not the creator), or with someone else's from, and changes nothing", async () => {
     const alice = await suite.user("alice");
     const bob = await suite.user("bob");
     const cid = await conversation(alice);
     const aliceMember = (await join(alice, cid)).body.id;
+    await invite(alice, cid, bob.name);
     const bobMember = (await join(bob, cid)).body.id;
     const before = await listEvents(alice, cid);
-    assertProblem(await leave(alice, cid, bobMember), 403, "system:error:permission");
+    assertProblem(await leave(bob, cid, aliceMember), 403, "system:error:permission");
     assertProblem(await leave(bob, cid, bobMember, `?from=${aliceMember}`), 403, "system:error:permission");
     assertProblem(await leave(bob, cid, "MEM-none"), 404, "conversation:error:member-not-found");
     assertProblem(await leave(bob, "CON-none", bobMember), 404, "conversation:error:not-found");

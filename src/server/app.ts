@@ -22,6 +22,7 @@ import type { Handlers } from "./contract.ts";
 import { type Authenticate, restListener } from "./http.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
+import { Access, type AccessPolicy, type DEFAULT_POLICY, type OPEN_CONVERSATIONS } from "./policy.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
@@ -56,6 +57,12 @@ export interface ServerOptions {
   dataDir?: string;
   /** Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). */
   databaseUrl?: string;
+  /**
+   * Who may do what to a conversation: rules that replace those of {@link DEFAULT_POLICY} (creator and
+   * invited users join; members read; only the creator changes, deletes and removes others). Pass
+   * {@link OPEN_CONVERSATIONS} for apps whose users join conversations uninvited.
+   */
+  policy?: Partial<AccessPolicy>;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -116,7 +123,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   if (durable) sessions.restore(durable.storedSessions(), (id) => store.user(id));
   const fanout = new Fanout(sessions, options.pushHook, (publish) => journal.afterCommit(publish));
   const log = new EventLog(store, fanout);
-  const ctx: Context = { store, log };
+  const ctx: Context = { store, log, access: new Access(store, options.policy) };
   const calls = new Calls(ctx, options.answer);
 
   const authenticate: Authenticate = async (token, path) => {

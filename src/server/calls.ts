@@ -14,7 +14,7 @@
  */
 import type { WireChannel } from "../wire.ts";
 import { CallFlow } from "./call_flow.ts";
-import { conversationById, newConversation, requireMember } from "./conversations.ts";
+import { conversationById, newConversation } from "./conversations.ts";
 import type { Context } from "./context.ts";
 import type { Handlers } from "./contract.ts";
 import { type AudioHandler, created } from "./events.ts";
@@ -82,7 +82,7 @@ export class Calls {
 
       "GET /v0.3/conversations/{conversation_id}/legs": ({ caller, params: { path, query }, url }) => {
         const conversation = conversationById(ctx, path.conversation_id);
-        requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its legs");
+        ctx.access.require("read", caller, conversation);
         const page = listPage(query, url, {
           name: "legs",
           scope: `legs:${conversation.id}`,
@@ -238,7 +238,13 @@ export class Calls {
       const ctx = this.#ctx;
       const legId = member.channel.id;
       const leg = legId === undefined ? undefined : ctx.store.leg(legId);
-      if (!leg || leg.conversationId !== conversation.id || leg.status === "completed") return;
+      // Only the member's own leg: a channel naming someone else's must never hang that call up.
+      if (
+        !leg || leg.conversationId !== conversation.id || leg.userId !== member.userId ||
+        leg.status === "completed"
+      ) {
+        return;
+      }
       const done = setStatus(ctx, leg, "completed");
       recordHangup(ctx, done, {
         code: reason.code ?? "LOCAL_HANGUP",
@@ -247,7 +253,8 @@ export class Calls {
       });
     },
     after: (_conversation, member) => {
-      if (member.channel.id !== undefined) this.#flow.left(member.channel.id);
+      const leg = member.channel.id === undefined ? undefined : this.#ctx.store.leg(member.channel.id);
+      if (leg?.userId === member.userId) this.#flow.left(leg.id);
     },
   };
 

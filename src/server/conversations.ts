@@ -3,9 +3,7 @@
  * and the list of a user's conversations. Also the lookups and access checks the other operations on
  * a conversation share.
  *
- * Who may do what: any user reads a conversation (that is how a user finds one to join); its creator
- * and its joined members change or delete it; only its invited and joined members read its members
- * and events.
+ * Who may find, change or delete a conversation is the access policy's (policy.ts).
  *
  * @module
  */
@@ -96,11 +94,6 @@ export function newConversation(ctx: Context, createdBy: string, name?: string):
 export function conversationHandlers(ctx: Context) {
   const { store } = ctx;
 
-  function mayChange(conversation: ConversationRecord, caller: Caller): void {
-    if (conversation.createdBy === caller.user.id) return;
-    requireMember(ctx, conversation, caller, ["JOINED"], "change or delete it");
-  }
-
   function assertNameFree(name: string, except?: string): void {
     const other = store.conversationByName(name);
     if (other && other.id !== except) {
@@ -130,12 +123,13 @@ export function conversationHandlers(ctx: Context) {
       const key = params.path.conversation_id;
       const conversation = store.conversation(key) ?? store.conversationByName(key);
       if (!conversation) throw notFound(key);
+      ctx.access.require("find", caller, conversation);
       return { status: 200, body: conversationView(ctx, conversation, caller) };
     },
 
     "PATCH /v0.3/conversations/{conversation_id}": ({ caller, params, body: patch }) => {
       const conversation = conversationById(ctx, params.path.conversation_id);
-      mayChange(conversation, caller);
+      ctx.access.require("change", caller, conversation);
       if (patch.name !== undefined) assertNameFree(patch.name, conversation.id);
       const props = patch.properties;
       checkCustomData(props?.custom_data);
@@ -161,7 +155,7 @@ export function conversationHandlers(ctx: Context) {
 
     "DELETE /v0.3/conversations/{conversation_id}": ({ caller, params }) => {
       const conversation = conversationById(ctx, params.path.conversation_id);
-      mayChange(conversation, caller);
+      ctx.access.require("delete", caller, conversation);
       store.deleteConversation(conversation.id);
       return { status: 204 };
     },

@@ -48,7 +48,7 @@ export function eventHandlers(ctx: Context, audio: AudioHandler) {
   return {
     "GET /v0.3/conversations/{conversation_id}/events": ({ caller, params: { path, query }, url }) => {
       const conversation = conversationById(ctx, path.conversation_id);
-      requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its events");
+      ctx.access.require("read", caller, conversation);
       const wanted = typeFilter(query.event_type);
       const startId = query.start_id ?? 0;
       const excludeDeleted = query.exclude_deleted_events === true;
@@ -69,6 +69,7 @@ export function eventHandlers(ctx: Context, audio: AudioHandler) {
 
     "POST /v0.3/conversations/{conversation_id}/events": ({ caller, params, body: request }) => {
       const conversation = conversationById(ctx, params.path.conversation_id);
+      ctx.access.require("send", caller, conversation);
       const member = requireMember(ctx, conversation, caller, ["JOINED"], "send events");
       if (request.from !== undefined && request.from !== member.id) {
         throw new ApiError(
@@ -126,6 +127,7 @@ export function eventHandlers(ctx: Context, audio: AudioHandler) {
       { caller, params: { path, query } },
     ) => {
       const conversation = conversationById(ctx, path.conversation_id);
+      ctx.access.require("send", caller, conversation);
       const member = requireMember(ctx, conversation, caller, ["JOINED"], "delete events");
       if (query.from !== undefined && query.from !== member.id) {
         throw new ApiError(

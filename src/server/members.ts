@@ -2,8 +2,8 @@
  * Memberships: invite, join, read, list, answer an invitation, leave. A user has at most one
  * membership per conversation; inviting or joining again after leaving reuses it (same member id).
  *
- * Who may do what: the creator and joined members invite; a user joins (any conversation) and
- * leaves only as themself; invited and joined members read the members. Every change is recorded as
+ * Who may do what is the access policy's (policy.ts): who joins, invites, reads the members and
+ * removes others; a user joins only as themself and may always leave. Every change is recorded as
  * a `member:*` event: `member:invited` reaches the joined members and the invited user, `member:left`
  * the joined members including the one leaving.
  *
@@ -180,10 +180,23 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
     return member;
   }
 
+  /**
+   * Refuses a channel naming another user's call leg: leaving with it would hang up that user's call.
+   */
+  function assertOwnChannel(channel: WireChannel, user: UserRecord): void {
+    const leg = channel.id === undefined ? undefined : store.leg(channel.id);
+    if (leg && leg.userId !== user.id) {
+      throw new ApiError(
+        "system:error:permission",
+        `channel.id names call leg ${leg.id}, which is not ${user.name}'s.`,
+      );
+    }
+  }
+
   return {
     "GET /v0.3/conversations/{conversation_id}/members": ({ caller, params: { path, query }, url }) => {
       const conversation = conversationById(ctx, path.conversation_id);
-      requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
+      ctx.access.require("read", caller, conversation);
       const page = listPage(query, url, {
         name: "members",
         scope: `members:${conversation.id}`,
@@ -208,15 +221,15 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
             "A user can only join as themself; invite others instead.",
           );
         }
+        // Joining twice is answered by join() (409), whatever the policy says about joining.
+        if (store.memberOf(conversation.id, caller.user.id)?.state !== "JOINED") {
+          ctx.access.require("join", caller, conversation);
+        }
+        assertOwnChannel(channel, caller.user);
         return { status: 201, body: memberView(ctx, join(ctx, conversation, caller.user, channel)) };
       }
 
-      let inviter: MemberRecord | undefined;
-      if (conversation.createdBy !== caller.user.id) {
-        inviter = requireMember(ctx, conversation, caller, ["JOINED"], "invite users");
-      } else {
-        inviter = store.memberOf(conversation.id, caller.user.id);
-      }
+      const inviter = ctx.access.require("invite", caller, conversation);
       const invitee = store.userByName(request.user.name);
       if (!invitee) {
         throw new ApiError(
@@ -224,7 +237,11 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
           `No user is named ${JSON.stringify(request.user.name)}; users exist once they have logged in.`,
         );
       }
-      const member = invite(ctx, conversation, invitee, channel, { by: caller.user.name, from: inviter?.id });
+      assertOwnChannel(channel, invitee);
+      const member = invite(ctx, conversation, invitee, channel, {
+        by: caller.user.name,
+        from: inviter?.id,
+      });
       return { status: 201, body: memberView(ctx, member) };
     },
 
@@ -242,7 +259,7 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
 
     "GET /v0.3/conversations/{conversation_id}/members/{member_id}": ({ caller, params: { path } }) => {
       const conversation = conversationById(ctx, path.conversation_id);
-      requireMember(ctx, conversation, caller, ["INVITED", "JOINED"], "read its members");
+      ctx.access.require("read", caller, conversation);
       return { status: 200, body: memberView(ctx, memberIn(conversation, path.member_id)) };
     },
 
@@ -255,6 +272,7 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
           "The invitation was withdrawn or already ended.",
         );
       }
+      if (member.state !== "JOINED") ctx.access.require("join", caller, conversation);
       return { status: 200, body: memberView(ctx, join(ctx, conversation, caller.user, member.channel)) };
     },
 
@@ -262,11 +280,15 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
       { caller, params: { path, query } },
     ) => {
       const conversation = conversationById(ctx, path.conversation_id);
-      const member = ownMember(conversation, path.member_id, caller, "leave, hang up or reject");
-      if (query.from !== undefined && query.from !== member.id) {
+      const member = memberIn(conversation, path.member_id);
+      // Leaving is always allowed; ending someone else's membership is the policy's `kick`.
+      const own = member.userId === caller.user.id
+        ? member
+        : ctx.access.require("kick", caller, conversation);
+      if (query.from !== undefined && query.from !== own?.id) {
         throw new ApiError(
           "system:error:permission",
-          `from must be your own member id (${member.id}) or absent.`,
+          `from must be your own member id${own ? ` (${own.id})` : ""} or absent.`,
         );
       }
       // Leaving twice is harmless: the second time changes and pushes nothing.

@@ -3,7 +3,7 @@
 // callbacks see every message exactly once, in id order.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { losePushes, type ReferenceServer, startServer } from "../../server.ts";
+import { losePushes, OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../../server.ts";
 import { assertExactlyOnceInOrder, conversationOf, Peer, seededRandom } from "./_fixture.ts";
 
 const PER_SENDER = 334;
@@ -13,7 +13,8 @@ describe("exactly once, in order, across dropped connections", () => {
   let server: ReferenceServer;
   let peers: Peer[] = [];
   before(async () => {
-    server = await startServer();
+    // Peers join the owner's conversation uninvited.
+    server = await startServer({ policy: OPEN_CONVERSATIONS });
     peers = await Promise.all(["alice", "bob", "carol"].map((name) => new Peer(server, name).login()));
   });
   after(async () => {

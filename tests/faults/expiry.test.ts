@@ -2,14 +2,15 @@
 // EXPIRED_TOKEN and stops trying to connect.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type ReferenceServer, startServer } from "../../server.ts";
+import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../../server.ts";
 import { Peer } from "./_fixture.ts";
 
 describe("a token that expires during an outage", () => {
   let server: ReferenceServer;
   let dave: Peer;
   before(async () => {
-    server = await startServer();
+    // Peers join the owner's conversation uninvited.
+    server = await startServer({ policy: OPEN_CONVERSATIONS });
     dave = await new Peer(server, "dave").login(2);
   });
   after(async () => {

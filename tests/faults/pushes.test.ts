@@ -5,6 +5,7 @@ import {
   combineHooks,
   delayPushes,
   duplicatePushes,
+  OPEN_CONVERSATIONS,
   type PushHook,
   type ReferenceServer,
   reorderPushes,
@@ -18,7 +19,8 @@ describe("exactly once, in order, with duplicated, reordered and delayed pushes"
   let server: ReferenceServer;
   let peers: Peer[] = [];
   before(async () => {
-    server = await startServer();
+    // Peers join the owner's conversation uninvited.
+    server = await startServer({ policy: OPEN_CONVERSATIONS });
     peers = await Promise.all(["alice", "bob"].map((name) => new Peer(server, name).login()));
   });
   after(async () => {

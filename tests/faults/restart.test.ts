@@ -2,7 +2,7 @@
 // flow: clients resume their sessions and still see every message once, in order.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { type ReferenceServer, startServer } from "../../server.ts";
+import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../../server.ts";
 import { assertExactlyOnceInOrder, conversationOf, Peer } from "./_fixture.ts";
 
 const MESSAGES = 300;
@@ -12,7 +12,8 @@ describe("exactly once, in order, across restarts of the server's socket layer",
   let server: ReferenceServer;
   let peers: Peer[] = [];
   before(async () => {
-    server = await startServer();
+    // Peers join the owner's conversation uninvited.
+    server = await startServer({ policy: OPEN_CONVERSATIONS });
     peers = await Promise.all(["alice", "bob", "carol"].map((name) => new Peer(server, name).login()));
   });
   after(async () => {

@@ -1,7 +1,7 @@
 // The common setup of an interop test file: our reference server plus alice and bob, each on the
 // official SDK with a live session.
 import { after, before } from "node:test";
-import { type ServerOptions, startServer } from "../../server.ts";
+import { OPEN_CONVERSATIONS, type ServerOptions, startServer } from "../../server.ts";
 import type { ConversationEvent, CreateConversationParameters } from "./_api.ts";
 import { type OfficialClient, startOfficialClients, type StartOptions } from "./_official.ts";
 
@@ -28,7 +28,13 @@ export function interopSuite(
   const ctx = {} as Interop;
   const clients: OfficialClient[] = [];
   before(async () => {
-    ctx.server = await startServer({ port: 0, host: "127.0.0.1", ...options.server });
+    // Users join each other's conversations uninvited here, as apps with open conversations do.
+    ctx.server = await startServer({
+      port: 0,
+      host: "127.0.0.1",
+      policy: OPEN_CONVERSATIONS,
+      ...options.server,
+    });
     const names = ["alice", "bob", ...others];
     clients.push(...await startOfficialClients(ctx.server.url, names, options));
     await Promise.all(
