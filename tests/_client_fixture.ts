@@ -10,6 +10,12 @@ import {
   type VonageEventName,
 } from "../mod.ts";
 import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../server.ts";
+import { CallbackLog, WAIT_MS } from "./_record.ts";
+
+export { WAIT_MS };
+
+/** Every callback of a VonageClient, with its argument list. */
+export type ClientEvents = { [K in VonageEventName]: Parameters<VonageEvent[K]> };
 
 /** A REST request as the client sent it. */
 export interface SentRequest {
@@ -20,9 +26,6 @@ export interface SentRequest {
   body: string;
 }
 
-/** How long any single wait may take before the test fails. */
-export const WAIT_MS = 5_000;
-
 /** A client under test, with what it sent and received. */
 export class TestClient {
   readonly client: VonageClient;
@@ -30,10 +33,12 @@ export class TestClient {
   readonly requests: SentRequest[] = [];
   readonly events: ConversationEvent[] = [];
   readonly signals: string[] = [];
-  #waiters: (() => void)[] = [];
+  /** Every callback recorded, for bounded waits (tests/_record.ts). */
+  readonly log: CallbackLog<ClientEvents>;
 
   constructor(server: ReferenceServer, name: string, options: ClientInitConfigObject = {}) {
     this.name = name;
+    this.log = new CallbackLog(name);
     this.client = new VonageClient({
       apiUrl: server.url,
       websocketUrl: server.url,
@@ -49,12 +54,16 @@ export class TestClient {
       },
       ...options,
     });
-    this.client.on("conversationEvent", (event) => this.#record(() => this.events.push(event)));
+    this.client.on("conversationEvent", (event) => {
+      this.events.push(event);
+      this.log.record("conversationEvent", [event]);
+    });
     for (const name of ["sessionError", "reconnecting", "reconnection"] as const) {
       this.client.on(
         name,
         ((reason?: string) => {
-          this.#record(() => this.signals.push(reason ? `${name}:${reason}` : name));
+          this.signals.push(reason ? `${name}:${reason}` : name);
+          this.log.record(name, reason ? [reason] : []);
         }) as VonageEvent[typeof name],
       );
     }
@@ -62,11 +71,7 @@ export class TestClient {
 
   /** The first event received so far (or later) that matches `match`. */
   event(match: (e: ConversationEvent) => boolean, what = "a matching event"): Promise<ConversationEvent> {
-    return this.#until(
-      () => this.events.find(match),
-      `${this.name}: ${what}`,
-      () => this.events.map((e) => e.kind),
-    );
+    return this.log.until(() => this.events.find(match), what);
   }
 
   /** The first event of `kind` in conversation `cid` for which `match` holds, narrowed to its type. */
@@ -86,11 +91,7 @@ export class TestClient {
 
   /** Resolves once `signal` (e.g. `reconnection`, `sessionError:EXPIRED_TOKEN`) was emitted. */
   signal(signal: string): Promise<string> {
-    return this.#until(
-      () => this.signals.find((s) => s === signal),
-      `${this.name}: ${signal}`,
-      () => this.signals,
-    );
+    return this.log.until(() => this.signals.find((s) => s === signal), signal);
   }
 
   /** Requests sent so far whose path starts with `prefix` (and method, if given). */
@@ -101,27 +102,6 @@ export class TestClient {
   /** Registers a callback for the lifetime of the test client. */
   on<K extends VonageEventName>(name: K, callback: VonageEvent[K]): symbol {
     return this.client.on(name, callback);
-  }
-
-  #record(change: () => void): void {
-    change();
-    for (const wake of this.#waiters.splice(0)) wake();
-  }
-
-  #until<T>(found: () => T | undefined, what: string, seen: () => unknown[]): Promise<T> {
-    return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#waiters = this.#waiters.filter((w) => w !== check);
-        reject(new Error(`timed out waiting for ${what}; got ${JSON.stringify(seen())}`));
-      }, WAIT_MS);
-      const check = () => {
-        const value = found();
-        if (value === undefined) return void this.#waiters.push(check);
-        clearTimeout(timer);
-        resolve(value);
-      };
-      check();
-    });
   }
 }
 

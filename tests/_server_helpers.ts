@@ -10,12 +10,13 @@ import process from "node:process";
 import { after, before } from "node:test";
 import { type ReferenceServer, type ServerOptions, startServer } from "../server.ts";
 import { type ClientSocket, io } from "./_deps.ts";
+import { CallbackLog, type EventMap, WAIT_MS } from "./_record.ts";
 
 export type { ReferenceServer };
 export { startServer };
 
 /** Longest wait for anything in these tests. */
-export const WAIT_MS = 5000;
+export { WAIT_MS };
 
 /** A JSON value as the tests read it. */
 // deno-lint-ignore no-explicit-any
@@ -94,12 +95,6 @@ export function assertInvalid(answer: Answer, ...names: string[]): void {
   for (const name of names) assert.ok(listed.includes(name), `${name} not in ${JSON.stringify(listed)}`);
 }
 
-/** A received socket event. */
-export interface Received {
-  name: string;
-  payload: Json;
-}
-
 /** Options of {@link Client.connect}. */
 export interface ConnectOptions {
   sessionId?: string;
@@ -113,9 +108,8 @@ export interface ConnectOptions {
 
 /** A socket.io client on the server's `/v2/rtc` path that records every event it receives. */
 export class Client {
-  readonly received: Received[] = [];
-  #consumed = 0;
-  #waiters = new Set<() => void>();
+  /** Every event received, each with its payload as the one argument (tests/_record.ts). */
+  readonly #log = new CallbackLog<EventMap>("socket");
 
   private constructor(readonly socket: ClientSocket, readonly token: string | undefined, acks: boolean) {
     socket.onAny((name: string, ...args: unknown[]) => {
@@ -154,39 +148,18 @@ export class Client {
   }
 
   /** The next received event named `name` (and matching `match`) not returned before. */
-  next(name: string, match: (payload: Json) => boolean = () => true, timeoutMs = WAIT_MS): Promise<Json> {
-    const take = (): Json | undefined => {
-      for (let i = this.#consumed; i < this.received.length; i++) {
-        const event = this.received[i]!;
-        if (event.name === name && match(event.payload)) {
-          this.received.splice(i, 1);
-          return { found: event.payload };
-        }
-      }
-      return undefined;
-    };
-    const now = take();
-    if (now) return Promise.resolve(now.found);
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        const hit = take();
-        if (!hit) return;
-        this.#waiters.delete(check);
-        clearTimeout(timer);
-        resolve(hit.found);
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        const seen = this.received.map((e) => e.name).join(", ");
-        reject(new Error(`no ${name} within ${timeoutMs} ms; received: ${seen || "nothing"}`));
-      }, timeoutMs);
-      this.#waiters.add(check);
-    });
+  async next(
+    name: string,
+    match: (payload: Json) => boolean = () => true,
+    timeoutMs = WAIT_MS,
+  ): Promise<Json> {
+    const [payload] = await this.#log.nextEvent(name, match, timeoutMs);
+    return payload;
   }
 
   /** Names of received events not taken by {@link next}, in arrival order. */
   names(): string[] {
-    return this.received.map((e) => e.name);
+    return this.#log.names(true);
   }
 
   /** Disconnects (client side) and waits until the transport is closed. */
@@ -203,8 +176,7 @@ export class Client {
   }
 
   #record(name: string, payload: unknown): void {
-    this.received.push({ name, payload });
-    for (const waiter of [...this.#waiters]) waiter();
+    this.#log.record(name, [payload]);
   }
 }
 

@@ -4,7 +4,7 @@
 import { after, before } from "node:test";
 import type { ClientInitConfigObject, VonageEvent } from "../mod.ts";
 import { type ReferenceServer, type ServerOptions, startServer } from "../server.ts";
-import { TestClient, WAIT_MS } from "./_client_fixture.ts";
+import { TestClient } from "./_client_fixture.ts";
 
 /** The voice callbacks, with their argument lists. */
 export type VoiceEvents = {
@@ -37,21 +37,14 @@ const NAMES: Name[] = [
   "callMediaReconnection",
 ];
 
-/** A test client that also records every voice callback. */
+/** A test client that also records every voice callback (in its {@link TestClient.log}). */
 export class Phone extends TestClient {
-  /** Every voice callback so far, in order. */
-  readonly heard: { name: Name; args: unknown[]; taken: boolean }[] = [];
-  #wake: (() => void)[] = [];
-
   constructor(server: ReferenceServer, name: string, options: ClientInitConfigObject = {}) {
     super(server, name, options);
     for (const event of NAMES) {
       this.client.on(
         event,
-        ((...args: unknown[]) => {
-          this.heard.push({ name: event, args, taken: false });
-          for (const wake of this.#wake.splice(0)) wake();
-        }) as VonageEvent[typeof event],
+        ((...args: unknown[]) => this.log.record(event, args)) as VonageEvent[typeof event],
       );
     }
   }
@@ -61,21 +54,7 @@ export class Phone extends TestClient {
     name: N,
     match: (...args: VoiceEvents[N]) => boolean = () => true,
   ): Promise<VoiceEvents[N]> {
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        this.#wake = this.#wake.filter((w) => w !== check);
-        const seen = this.heard.map((h) => `${h.name}${JSON.stringify(h.args)}`).join("; ");
-        reject(new Error(`${this.name}: no ${name} within ${WAIT_MS} ms; heard: ${seen || "nothing"}`));
-      }, WAIT_MS);
-      const check = () => {
-        const hit = this.heard.find((h) => !h.taken && h.name === name && match(...h.args as VoiceEvents[N]));
-        if (!hit) return void this.#wake.push(check);
-        hit.taken = true;
-        clearTimeout(timer);
-        resolve(hit.args as VoiceEvents[N]);
-      };
-      check();
-    });
+    return this.log.nextEvent(name, match);
   }
 
   /** How many requests were sent, leaving out event reads (the inbox may back-fill at any time). */
@@ -85,7 +64,7 @@ export class Phone extends TestClient {
 
   /** The names of the voice callbacks heard so far. */
   names(): string[] {
-    return this.heard.map((h) => h.name);
+    return this.log.names().filter((name) => (NAMES as string[]).includes(name));
   }
 }
 

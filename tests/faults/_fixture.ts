@@ -8,6 +8,7 @@ import {
   VonageClient,
 } from "../../mod.ts";
 import type { ReferenceServer } from "../../server.ts";
+import { CallbackLog, type EventMap } from "../_record.ts";
 
 /** Reconnection delays for tests: retries within 20–200 ms. */
 export const FAST_BACKOFF = { reconnectBaseDelayMs: 20, reconnectMaxDelayMs: 200 };
@@ -31,19 +32,21 @@ export class Peer {
   readonly changes: ConnectionStateChange[] = [];
   readonly sessionErrors: SessionErrorReason[] = [];
   reconnections = 0;
-  #waiters = new Set<() => void>();
+  /** Wakes {@link until} after every callback (tests/_record.ts). */
+  readonly #log: CallbackLog<EventMap>;
 
   constructor(readonly server: ReferenceServer, readonly name: string) {
+    this.#log = new CallbackLog(name);
     this.client = new VonageClient({
       apiUrl: server.url,
       websocketUrl: server.url,
       disableInternalLogger: true,
       ...FAST_BACKOFF,
     });
-    this.client.on("conversationEvent", (e) => this.#record(() => this.events.push(e)));
-    this.client.on("connectionStateChange", (c) => this.#record(() => this.changes.push(c)));
-    this.client.on("sessionError", (r) => this.#record(() => this.sessionErrors.push(r)));
-    this.client.on("reconnection", () => this.#record(() => this.reconnections++));
+    this.client.on("conversationEvent", (e) => this.#record("conversationEvent", () => this.events.push(e)));
+    this.client.on("connectionStateChange", (c) => this.#record(c.state, () => this.changes.push(c)));
+    this.client.on("sessionError", (r) => this.#record("sessionError", () => this.sessionErrors.push(r)));
+    this.client.on("reconnection", () => this.#record("reconnection", () => this.reconnections++));
   }
 
   /** Logs in with a token of `ttlSeconds` (default one hour). */
@@ -61,22 +64,12 @@ export class Peer {
 
   /** Resolves once `done()` holds, checked after every callback; fails after `timeoutMs`. */
   until(done: () => boolean, what: string, timeoutMs = 20_000): Promise<void> {
-    return new Promise((resolve, reject) => {
-      const check = () => {
-        if (!done()) return;
-        clearTimeout(timer);
-        this.#waiters.delete(check);
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        this.#waiters.delete(check);
-        reject(
-          new Error(`${this.name}: timed out waiting for ${what} (state ${this.client.connectionState})`),
-        );
-      }, timeoutMs);
-      this.#waiters.add(check);
-      check();
-    });
+    return this.#log.until(
+      () => done() || undefined,
+      `${what} (state ${this.client.connectionState})`,
+      timeoutMs,
+    )
+      .then(() => {});
   }
 
   /** Logs out (ignoring a session that is gone already). */
@@ -84,9 +77,10 @@ export class Peer {
     await this.client.deleteSession().catch(() => {});
   }
 
-  #record(change: () => void): void {
+  /** Applies what a callback brought, then lets the waits look again. */
+  #record(name: string, change: () => void): void {
     change();
-    for (const check of [...this.#waiters]) check();
+    this.#log.record(name, []);
   }
 }
 

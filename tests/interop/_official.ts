@@ -2,7 +2,7 @@
 // spoken to over JSON lines. Methods keep the SDK's names and argument orders.
 import { fileURLToPath } from "node:url";
 import type { OfficialApi, OfficialError, OfficialEvents } from "./_api.ts";
-import { DEFAULT_TIMEOUT_MS, EventLog } from "./_events.ts";
+import { CallbackLog, WAIT_MS } from "../_record.ts";
 import { installOfficialSdk } from "./_install.ts";
 
 const DRIVER = fileURLToPath(new URL("./official_driver.mjs", import.meta.url));
@@ -41,7 +41,7 @@ type Line = Reply | { event: string; args: unknown[] } | { ready: { version: str
 
 export class OfficialClient {
   /** Every callback this client received. */
-  readonly events: EventLog<OfficialEvents>;
+  readonly events: CallbackLog<OfficialEvents>;
   /** The SDK version the driver loaded (from its package.json). */
   sdkVersion = "";
   /** Bound of each `call`, in milliseconds. */
@@ -58,7 +58,7 @@ export class OfficialClient {
   #exit: Error | undefined;
 
   private constructor(readonly label: string, sdkDir: string, serverUrl: string, options: StartOptions) {
-    this.events = new EventLog(label);
+    this.events = new CallbackLog(label);
     this.#child = new Deno.Command("node", {
       args: [DRIVER, serverUrl],
       env: { PARLEY_OFFICIAL_SDK: sdkDir, ...options.webrtc ? { PARLEY_WEBRTC_STUB: "1" } : {} },
@@ -134,11 +134,11 @@ export class OfficialClient {
     }
   }
 
-  /** See EventLog.nextEvent: the next not-yet-taken matching callback, within `timeoutMs`. */
+  /** See CallbackLog.nextEvent: the next not-yet-taken matching callback, within `timeoutMs`. */
   nextEvent<N extends keyof OfficialEvents>(
     name: N,
     predicate?: (...args: OfficialEvents[N]) => boolean,
-    timeoutMs: number = DEFAULT_TIMEOUT_MS,
+    timeoutMs: number = WAIT_MS,
   ): Promise<OfficialEvents[N]> {
     return this.events.nextEvent(name, predicate, timeoutMs);
   }

@@ -5,7 +5,7 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { type ConversationEvent as OurEvent, some, VonageClient } from "../../mod.ts";
 import { type ConversationEvent as OfficialEvent, tag } from "./_api.ts";
-import { EventLog } from "./_events.ts";
+import { CallbackLog } from "../_record.ts";
 import { interopSuite, isMemberEvent, senderName, uniqueName } from "./_fixture.ts";
 
 type OurEvents = { conversationEvent: [event: OurEvent] };
@@ -18,7 +18,7 @@ function json(event: unknown): unknown {
 describe("our client with the official SDK", () => {
   const ctx = interopSuite();
   let carol: VonageClient;
-  let ours: EventLog<OurEvents>;
+  let ours: CallbackLog<OurEvents>;
 
   before(async () => {
     carol = new VonageClient({
@@ -26,7 +26,7 @@ describe("our client with the official SDK", () => {
       websocketUrl: ctx.server.url,
       disableInternalLogger: true,
     });
-    ours = EventLog.attach("carol (Parley)", carol, ["conversationEvent"]);
+    ours = CallbackLog.attach("carol (Parley)", carol, ["conversationEvent"]);
     await carol.createSession(await ctx.server.token("carol"));
   });
   after(async () => {

@@ -5,13 +5,13 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { VonageClient } from "../../mod.ts";
 import type { VoiceEvents } from "../_voice_fixture.ts";
-import { EventLog } from "./_events.ts";
+import { CallbackLog } from "../_record.ts";
 import { interopSuite } from "./_fixture.ts";
 
 describe("calls between our client and the official SDK", () => {
   const ctx = interopSuite([], { webrtc: true });
   let carol: VonageClient;
-  let heard: EventLog<VoiceEvents>;
+  let heard: CallbackLog<VoiceEvents>;
 
   before(async () => {
     carol = new VonageClient({
@@ -19,7 +19,7 @@ describe("calls between our client and the official SDK", () => {
       websocketUrl: ctx.server.url,
       disableInternalLogger: true,
     });
-    heard = EventLog.attach("carol (Parley)", carol, [
+    heard = CallbackLog.attach("carol (Parley)", carol, [
       "callInvite",
       "callInviteCancel",
       "callHangup",

@@ -1,20 +1,21 @@
-// The event log's waits: earlier and later callbacks both count, each is handed out once, and a
-// wait that finds nothing fails within its bound with a message listing what did arrive.
+// The shared callback record (tests/_record.ts): earlier and later callbacks both count, each is handed
+// out once, a wait for any condition is re-checked after every callback, and a wait that finds
+// nothing fails within its bound with a message listing what did arrive.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
-import { EventLog } from "./_events.ts";
+import { CallbackLog } from "../_record.ts";
 
 type Events = { ping: [n: number]; pong: [] };
 
-describe("EventLog", () => {
+describe("CallbackLog", () => {
   it("finds a callback received before the wait", async () => {
-    const log = new EventLog<Events>("test");
+    const log = new CallbackLog<Events>("test");
     log.record("ping", [1]);
     assert.deepEqual(await log.nextEvent("ping"), [1]);
   });
 
   it("waits for a matching callback received later", async () => {
-    const log = new EventLog<Events>("test");
+    const log = new CallbackLog<Events>("test");
     const waiting = log.nextEvent("ping", (n) => n === 2);
     log.record("ping", [1]);
     log.record("ping", [2]);
@@ -23,7 +24,7 @@ describe("EventLog", () => {
   });
 
   it("hands each callback to one wait only", async () => {
-    const log = new EventLog<Events>("test");
+    const log = new CallbackLog<Events>("test");
     log.record("ping", [7]);
     log.record("ping", [7]);
     assert.deepEqual(await log.nextEvent("ping"), [7]);
@@ -32,7 +33,7 @@ describe("EventLog", () => {
   });
 
   it("times out with what was received", async () => {
-    const log = new EventLog<Events>("carol");
+    const log = new CallbackLog<Events>("carol");
     log.record("ping", [1]);
     await assert.rejects(log.nextEvent("ping", (n) => n > 5, 20), (err: Error) => {
       assert.match(err.message, /^carol: no 'ping' callback matching .*n > 5.* within 20 ms/);
@@ -41,7 +42,7 @@ describe("EventLog", () => {
   });
 
   it("a predicate that throws does not match", async () => {
-    const log = new EventLog<Events>("test");
+    const log = new CallbackLog<Events>("test");
     log.record("ping", [1]);
     await assert.rejects(
       log.nextEvent("ping", () => {
@@ -52,7 +53,7 @@ describe("EventLog", () => {
   });
 
   it("fail() rejects pending and later waits", async () => {
-    const log = new EventLog<Events>("test");
+    const log = new CallbackLog<Events>("test");
     const waiting = log.nextEvent("pong", undefined, 1_000);
     log.fail(new Error("gone"));
     await assert.rejects(waiting, /gone/);
@@ -62,8 +63,32 @@ describe("EventLog", () => {
   it("attach() records the callbacks of an on()-emitter, like an in-process client", async () => {
     const callbacks = new Map<string, (...args: never[]) => void>();
     const emitter = { on: (name: string, cb: (...args: never[]) => void) => callbacks.set(name, cb) };
-    const log = EventLog.attach<Events>("ours", emitter, ["ping", "pong"]);
+    const log = CallbackLog.attach<Events>("ours", emitter, ["ping", "pong"]);
     (callbacks.get("ping") as (n: number) => void)(3);
     assert.deepEqual(await log.nextEvent("ping"), [3]);
+  });
+
+  it("until() resolves once a condition over what was recorded holds, and times out naming it", async () => {
+    const log = new CallbackLog<Events>("dave");
+    let pings = 0;
+    const three = log.until(() => pings >= 3 ? pings : undefined, "three pings");
+    for (const n of [1, 2, 3]) {
+      pings++;
+      log.record("ping", [n]);
+    }
+    assert.equal(await three, 3);
+    await assert.rejects(
+      log.until(() => undefined, "a pong", 20),
+      /^Error: dave: no a pong within 20 ms; received: ping, ping, ping$/,
+    );
+  });
+
+  it("names() lists every callback, or only those not handed out", async () => {
+    const log = new CallbackLog<Events>("test");
+    log.record("ping", [1]);
+    log.record("pong", []);
+    await log.nextEvent("ping");
+    assert.deepEqual(log.names(), ["ping", "pong"]);
+    assert.deepEqual(log.names(true), ["pong"]);
   });
 });
