@@ -19,7 +19,7 @@ describe("VonageClient conversations", () => {
       customSortKey: "b",
       customData: '{"tier":"gold"}',
     });
-    assert.match(id, /\S/);
+    const before = Date.now();
     assert.deepEqual(JSON.parse(alice().sent("/v0.3/conversations", "POST").at(-1)!.body), {
       name,
       display_name: "Support <24/7> & co",
@@ -34,7 +34,17 @@ describe("VonageClient conversations", () => {
     assert.deepEqual(conversation.properties, { ttl: 600, customSortKey: "b", customData: { tier: "gold" } });
     assert.equal(conversation.memberId, null);
     assert.equal(conversation.state, "ACTIVE");
-    assert.ok(conversation.timestamp.created);
+    const created = Date.parse(conversation.timestamp.created ?? "");
+    assert.ok(
+      Math.abs(created - before) < 60_000,
+      `created ${conversation.timestamp.created}, now ${before}`,
+    );
+    assert.equal(conversation.timestamp.destroyed, null);
+    // The id is the server's: the conversation is found by it in the creator's list once joined.
+    await alice().client.joinConversation(id);
+    const ids: string[] = [];
+    for await (const c of alice().client.conversations({ pageSize: 100 })) ids.push(c.id);
+    assert.ok(ids.includes(id), `${id} in ${ids.join(", ")}`);
   });
 
   it("createConversation without parameters sends {}", async () => {

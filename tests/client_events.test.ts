@@ -36,7 +36,7 @@ describe("VonageClient.getConversationEvents", () => {
     await alice().client.sendMessageTextEvent(cid, "hello");
     await alice().client.sendCustomEvent(cid, "mood", { happy: true });
     const pushed = await bob().get(cid, "message:text");
-    await bob().client.sendMessageSeenEvent(pushed.id, cid);
+    const seenAt = await bob().client.sendMessageSeenEvent(pushed.id, cid);
     await alice().get(cid, "message:seen");
 
     const page = await alice().client.getConversationEvents(cid);
@@ -52,7 +52,7 @@ describe("VonageClient.getConversationEvents", () => {
     assert.equal(text.body.text, "hello");
     const bobsMember = page.events[1]!.kind === "member:joined" ? page.events[1]!.body.memberId : "";
     assert.equal(text.memberStatuses?.[bobsMember]?.current, "seen");
-    assert.ok(text.memberStatuses?.[bobsMember]?.seen);
+    assert.equal(text.memberStatuses?.[bobsMember]?.seen, seenAt);
     const custom = page.events[3]!;
     assert.equal(custom.kind === "custom" && custom.eventType, "custom:mood");
   });
@@ -73,7 +73,8 @@ describe("VonageClient.getConversationEvents", () => {
       includeDeletedEvents: true,
     });
     const deleted = withDeleted.events.find((e) => e.id === drop.id) as MessageTextEvent;
-    assert.ok(deleted.body.deleted, "deleted carries the deletion time");
+    const deletion = await bob().get(cid, "event:delete", (e) => e.body.eventId === drop.id);
+    assert.equal(deleted.body.deleted, deletion.timestamp, "deleted carries the deletion time");
 
     const from = await alice().client.getConversationEvents(cid, {
       startId: drop.id,
@@ -93,8 +94,14 @@ describe("VonageClient.getConversationEvents", () => {
       order: "desc",
       cursor: first.nextCursor,
     });
-    assert.ok(next.previousCursor);
     assert.deepEqual(next.events.map((e) => e.kind), ["message:text", "message:text", "member:joined"]);
+    // The previous cursor leads back to the first page.
+    const back = await alice().client.getConversationEvents(cid, {
+      pageSize: 3,
+      order: "desc",
+      cursor: next.previousCursor,
+    });
+    assert.deepEqual(back.events.map((e) => e.id), first.events.map((e) => e.id));
 
     const texts: string[] = [];
     for await (

@@ -38,7 +38,11 @@ describe("VonageClient members", () => {
     assert.match(body.user.id, /\S/);
     const member = await bob().client.getConversationMember(cid, memberId);
     assert.equal(member.state, "JOINED");
-    assert.ok(member.timestamp?.joined);
+    assert.equal(member.id, memberId);
+    assert.equal(member.user?.name, "bob");
+    assert.equal(member.user?.id, body.user.id);
+    const joinedPush = await bob().get(cid, "member:joined", (e) => e.body.memberId === memberId);
+    assert.equal(member.timestamp?.joined, joinedPush.timestamp);
   });
 
   it("getConversationMembers pages; conversationMembers() iterates every member", async () => {

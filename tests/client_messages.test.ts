@@ -121,28 +121,59 @@ describe("VonageClient send methods", () => {
     assert.equal("id" in event, false);
   });
 
-  it("sendMessageSeenEvent sends message:seen for an event id", async () => {
+  it("sendMessageSeenEvent sends message:seen for an event id and resolves the receipt's timestamp", async () => {
     const cid = await shared(suite);
     await alice().client.sendMessageTextEvent(cid, "read me");
     const message = await bobGets(cid, "message:text", (e) => e.body.text === "read me");
+    const bobMember = (await bob().client.getConversation(cid)).memberId;
     const timestamp = await bob().client.sendMessageSeenEvent(message.id, cid);
-    assert.equal(typeof timestamp, "string");
-    const seen = await alice().event(
-      (e) => e.kind === "message:seen" && e.conversationId === cid && e.body.eventId === message.id,
-      "message:seen",
+    const posted = bob().sent(`/v0.3/conversations/${cid}/events`, "POST").at(-1)!;
+    assert.deepEqual(JSON.parse(posted.body), {
+      type: "message:seen",
+      body: { event_id: message.id },
+      cid,
+      from: bobMember,
+    });
+    const seen = await alice().get(cid, "message:seen", (e) => e.body.eventId === message.id);
+    assert.equal(timestamp, seen.timestamp, "the receipt's own time, as the server stored it");
+    assert.ok(
+      Date.parse(timestamp) >= Date.parse(message.timestamp),
+      `${timestamp} after ${message.timestamp}`,
     );
+    assert.equal(seen.id, message.id + 1, "stored right after the message");
     assert.equal(seen.from.kind === "embeddedInfo" && seen.from.user.name, "bob");
+    assert.equal(seen.from.kind === "embeddedInfo" && seen.from.memberId, bobMember);
+    // Listed afterwards, the message carries bob's seen time.
+    const page = await alice().client.getConversationEvents(cid, { eventFilter: ["message"], order: "desc" });
+    const listed = page.events.find((e) => e.id === message.id);
+    assert.equal(listed?.kind === "message:text" && listed.memberStatuses?.[bobMember!]?.seen, timestamp);
   });
 
   it("deleteEvent deletes a message: event:delete is pushed", async () => {
     const cid = await shared(suite);
     await alice().client.sendMessageTextEvent(cid, "oops");
     const message = await bobGets(cid, "message:text", (e) => e.body.text === "oops");
-    await alice().client.deleteEvent(message.id, cid);
-    await bobGets(cid, "event:delete", (e) => e.body.eventId === message.id);
+    const aliceMember = (await alice().client.getConversation(cid)).memberId!;
+    assert.equal(await alice().client.deleteEvent(message.id, cid), undefined);
+    const deletion = await bobGets(cid, "event:delete", (e) => e.body.eventId === message.id);
+    assert.equal(deletion.from.kind === "embeddedInfo" && deletion.from.memberId, aliceMember);
     const del = alice().sent(`/v0.3/conversations/${cid}/events/${message.id}`, "DELETE");
-    assert.equal(del.length, 1);
-    assert.match(del[0]!.path, /\?from=MEM-/);
+    assert.deepEqual(del.map((r) => [r.path, r.body]), [
+      [`/v0.3/conversations/${cid}/events/${message.id}?from=${encodeURIComponent(aliceMember)}`, ""],
+    ]);
+    // The message is gone from the listing, and kept in its place, marked deleted, when asked for.
+    const visible = await bob().client.getConversationEvents(cid, { eventFilter: ["message"] });
+    assert.equal(visible.events.some((e) => e.id === message.id), false);
+    const all = await bob().client.getConversationEvents(cid, {
+      eventFilter: ["message"],
+      includeDeletedEvents: true,
+    });
+    const kept = all.events.find((e) => e.id === message.id);
+    assert.equal(kept?.kind, "message:text");
+    assert.ok(
+      kept?.kind === "message:text" && kept.body.deleted !== null &&
+        !Number.isNaN(Date.parse(kept.body.deleted)),
+    );
   });
 
   it("the caller's member id is learnt from the join and cached: no members/me request", async () => {

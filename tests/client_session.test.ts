@@ -19,9 +19,12 @@ describe("VonageClient sessions", () => {
     const client = suite.extra("dave");
     const token = await suite.server.token("dave");
     const id = await client.client.createSession(token);
-    assert.match(id, /\S/);
+    assert.match(id, /^\S+$/);
     const again = suite.extra("dave");
     assert.equal(await again.client.createSession(token, id), id);
+    // The id names the session on the server: a REST call addressed by it (refreshSession) is answered.
+    await again.client.refreshSession(await suite.server.token("dave"));
+    assert.deepEqual(again.sent(`/v0.2/sessions/${encodeURIComponent(id)}`, "PUT").length, 1);
   });
 
   it("refuses an empty token without connecting, and maps the server's login errors", async () => {
@@ -117,10 +120,24 @@ describe("VonageClient sessions", () => {
     assert.deepEqual(client.signals.filter((s) => s.startsWith("sessionError")), []);
   });
 
-  it("reports sessionError EXPIRED_TOKEN when the server ends the session at token expiry", async () => {
-    const client = suite.extra("hank");
+  it("reports sessionError EXPIRED_TOKEN when the server ends the session at token expiry, and stays failed", async () => {
+    // Quick retries: a client that wrongly kept trying would show it within the wait below.
+    const client = suite.extra("hank", { reconnectBaseDelayMs: 10, reconnectMaxDelayMs: 40 });
     await client.client.createSession(await suite.server.token("hank", { ttlSeconds: 1 }));
     await client.signal("sessionError:EXPIRED_TOKEN");
+    assert.equal(client.client.connectionState, "failed");
+    const attempts = suite.server.faults.connectionAttempts;
+    await new Promise((resolve) => setTimeout(resolve, 400)); // ten times the longest retry delay
+    assert.equal(suite.server.faults.connectionAttempts, attempts, "no connection attempt after the kick");
+    assert.equal(client.client.connectionState, "failed");
+    assert.deepEqual(
+      client.signals,
+      ["sessionError:EXPIRED_TOKEN"],
+      "no reconnecting, a single sessionError",
+    );
+    await assert.rejects(client.client.getConversations(), (err: unknown) => {
+      return err instanceof VonageError && err.code === "internal:auth:authorization_error";
+    });
   });
 
   it("deleteSession logs out: the session cannot be resumed and methods need a new session", async () => {

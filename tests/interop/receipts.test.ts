@@ -27,20 +27,23 @@ describe("official SDK receipts", () => {
     );
     assert.equal(delivered.conversationId, cid);
 
-    assert.equal(typeof await bob.call("sendMessageSeenEvent", messageId, cid), "string");
+    const seenAt = await bob.call("sendMessageSeenEvent", messageId, cid);
     const [seen] = await alice.nextEvent(
       "conversationEvent",
       (e) => e.kind === "message:seen" && e.body.eventId === messageId,
     );
     assert.equal(senderName(seen), "bob");
     assert.equal(seen.conversationId, cid);
+    // The SDK resolves the receipt's own timestamp: the one its push carries.
+    assert.equal(seenAt, seen.timestamp);
+    assert.ok(Date.parse(seenAt) >= Date.parse(msg.timestamp), `${seenAt} after ${msg.timestamp}`);
 
     // The stored message carries bob's receipts.
     const page = await alice.call("getConversationEvents", cid, { eventFilter: ["message"] });
     const stored = page.events.find((e) => e.id === messageId);
     assert.ok(stored && "memberStatuses" in stored, "the message is in the page");
     const statuses = stored.memberStatuses as Record<string, { seen?: unknown; delivered?: unknown }> | null;
-    assert.equal(typeof statuses?.[bobMid]?.delivered, "string");
-    assert.equal(typeof statuses?.[bobMid]?.seen, "string");
+    assert.equal(statuses?.[bobMid]?.delivered, delivered.timestamp);
+    assert.equal(statuses?.[bobMid]?.seen, seenAt);
   });
 });

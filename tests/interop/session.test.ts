@@ -13,12 +13,18 @@ describe("official SDK sessions", () => {
     const carol = await OfficialClient.start(ctx.server.url, "carol");
     try {
       const sessionId = await carol.call("createSession", await ctx.server.token("carol"));
-      assert.equal(typeof sessionId, "string");
-      assert.ok(sessionId.length > 0);
+      assert.match(sessionId, /^\S+$/);
+      // A REST call addressed by the session id (PUT /v0.2/sessions/{id}) is answered: the id is the
+      // server's session, not just some string.
+      assert.equal(await carol.call("refreshSession", await ctx.server.token("carol")), null);
+      // Calls in the session act as its user: the join makes carol (not alice) the member.
       const cid = await carol.call("createConversation", {});
-      await carol.call("joinConversation", cid);
+      const memberId = await carol.call("joinConversation", cid);
       const conversation = await carol.call("getConversation", cid);
       assert.equal(conversation.memberState, "JOINED");
+      assert.equal(conversation.memberId, memberId);
+      const member = await carol.call("getConversationMember", cid, memberId);
+      assert.equal(member.user?.name, "carol");
     } finally {
       await carol.close();
     }
@@ -88,12 +94,14 @@ describe("official SDK sessions", () => {
   it("deleteSession logs out: later calls need a new session", async () => {
     const dave = await OfficialClient.start(ctx.server.url, "dave");
     try {
-      await dave.call("createSession", await ctx.server.token("dave"));
+      const first = await dave.call("createSession", await ctx.server.token("dave"));
       assert.equal(await dave.call("deleteSession"), null);
       const err = await dave.callError("getConversations", {});
       assert.equal(err.code, "session:error:no-active-session");
-      // And a new login works again.
-      assert.ok(await dave.call("createSession", await ctx.server.token("dave")));
+      // And a new login works again, as a new session.
+      const again = await dave.call("createSession", await ctx.server.token("dave"));
+      assert.match(again, /^\S+$/);
+      assert.notEqual(again, first);
       const page = await dave.call("getConversations", {});
       assert.ok(Array.isArray(page.conversations));
     } finally {
