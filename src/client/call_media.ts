@@ -6,7 +6,7 @@
  * | -------------------------------------------- | ---------------------------------------------------------- |
  * | not `connected` within 10 s of the SDP exchange, or `failed` before it ever connected | `callMediaError(voice:error:media_timeout)`, the call ends (`MEDIA_TIMEOUT`) |
  * | `connected`                                  | statistics every second: `rtcStatsUpdate` when `rtcStatsTelemetry` is on |
- * | lost (`disconnected`/`failed`), `autoReconnectMedia` on | `callMediaReconnecting`, then an ICE restart every 3 s, up to 5 |
+ * | lost (`disconnected`/`failed`), `autoReconnectMedia` on | `callMediaReconnecting`, then a media reconnect every 3 s, up to 5 |
  * | back to `connected` after that               | `callMediaReconnection`                                    |
  * | lost and not back (no auto reconnect: after 3 s, or after the 5 restarts) | `callMediaDisconnect(networkChange)`, the call ends (`MEDIA_TIMEOUT`) |
  *
@@ -25,9 +25,9 @@ import type { RTCQuality, RtcStats } from "./voice_types.ts";
 export interface MediaTiming {
   /** How long a call's media may take to connect (the official media timeout). */
   connectMs: number;
-  /** Wait before each ICE restart while the media is lost. */
+  /** Wait before each media reconnect while the media is lost. */
   retryMs: number;
-  /** ICE restarts before giving up. */
+  /** Media reconnects before giving up. */
   tries: number;
   /** Interval of statistics. */
   statsMs: number;
@@ -94,7 +94,7 @@ export class CallMedia {
   watch(callId: string, host: CallMediaHost): void {
     this.#callId = callId;
     this.#host = host;
-    if (!this.connection.restartOffer) return; // no WebRTC: nothing to watch
+    if (!this.connection.reconnectOffer) return; // no WebRTC: nothing to watch
     if (this.#state === "connected") this.#connected();
     else if (this.#state === "failed") this.#fail();
     else this.#timer = setTimeout(() => this.#fail(), this.#timing.connectMs);
@@ -112,12 +112,12 @@ export class CallMedia {
   }
 
   /**
-   * Restarts ICE (`reconnectCall`): sends a new offer and resolves once its answer is applied and
-   * the connection is up; rejects with `voice:error:media_timeout` when that takes over 10 s.
+   * Reconnects the media (`reconnectCall`): sends a new offer (new ICE and DTLS) and resolves once its
+   * answer is applied and the connection is up; rejects with `voice:error:media_timeout` after 10 s.
    */
   async reconnect(): Promise<void> {
-    const restart = this.connection.restartOffer;
-    if (!restart || !this.#host) {
+    const offer = this.connection.reconnectOffer;
+    if (!offer || !this.#host) {
       throw mediaError("voice:error:invalid_call_action", "This call has no WebRTC media to reconnect");
     }
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -129,7 +129,9 @@ export class CallMedia {
     );
     const answered = new Promise<void>((resolve) => this.#answered = resolve);
     try {
-      await Promise.race([this.#host.sendOffer(await restart.call(this.connection)), timeout]);
+      const sdp = await offer.call(this.connection);
+      this.#state = "new"; // a new connection: up once it reports `connected`
+      await Promise.race([this.#host.sendOffer(sdp), timeout]);
       await Promise.race([answered, timeout]);
       await Promise.race([this.#up(), timeout]);
     } finally {
@@ -213,7 +215,7 @@ export class CallMedia {
     }
   }
 
-  /** One ICE restart while the media is lost; gives up after the last try. */
+  /** One media reconnect while the media is lost; gives up after the last try. */
   #retry(): void {
     if (this.#over || !this.#lost) return;
     if (this.#tries++ >= this.#timing.tries) return this.#disconnect();

@@ -2,7 +2,7 @@
  * Call media behind one small interface, so calls work wherever the signalling does. A
  * {@link MediaAdapter} makes one {@link MediaConnection} per call: the SDP offer or answer, the
  * remote answer, mute and earmuff, and the end; a WebRTC connection also reports its state, gives
- * its statistics and restarts ICE, which the voice layer turns into the media events.
+ * its statistics and reconnects, which the voice layer turns into the media events.
  *
  * - In browsers the default is {@link webRtcMedia}: an `RTCPeerConnection` with the microphone
  *   (`navigator.mediaDevices.getUserMedia`), the remote audio played through an `Audio` element.
@@ -40,8 +40,11 @@ export interface MediaConnection {
   earmuff(earmuffed: boolean): void;
   /** Ends the media (the call is over): the microphone is released. */
   close(): void;
-  /** A new offer that restarts ICE on the same connection (media reconnect); its answer goes to `applyAnswer`. */
-  restartOffer?(): Promise<string>;
+  /**
+   * Media reconnect: an offer with new ICE (and DTLS) credentials, for the same call and microphone; its
+   * answer goes to `applyAnswer`. Present on WebRTC connections, which must then report their state.
+   */
+  reconnectOffer?(): Promise<string>;
   /** The connection's statistics. */
   getStats?(): Promise<StatsReportLike>;
   /** The peer connection, for `VonageClient.getPeerConnection`. */

@@ -286,8 +286,8 @@ export class Voice {
   }
 
   /**
-   * Restarts the media of a call (ICE restart), e.g. after a network change; resolves once the media
-   * is back, rejects with `voice:error:media_timeout` when it is not back within 10 s.
+   * Reconnects the media of a call (new ICE and DTLS), e.g. after a network change; resolves once the
+   * media is back, rejects with `voice:error:media_timeout` when it is not back within 10 s.
    */
   async reconnectCall(legId: string): Promise<void> {
     const call = this.#live(legId);

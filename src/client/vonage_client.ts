@@ -671,7 +671,7 @@ export class VonageClient {
     return (await this.#voice.get()).getLeg(legId);
   }
 
-  /** Restarts a call's media (ICE restart), e.g. after a network change; resolves once it is back. */
+  /** Reconnects a call's media (new ICE and DTLS), e.g. after a network change; resolves once it is back. */
   async reconnectCall(legId: string): Promise<void> {
     return (await this.#voice.get()).reconnectCall(legId);
   }

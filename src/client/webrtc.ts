@@ -1,7 +1,11 @@
 /**
  * One call's media over WebRTC: a peer connection with the microphone's track, the remote audio
  * played through an `Audio` element (where there is one), mute and earmuff on the tracks, the
- * connection state reported, statistics, and ICE restarts. Loaded with the first call (see media.ts).
+ * connection state reported, and statistics. Loaded with the first call (see media.ts).
+ *
+ * A media reconnect replaces the peer connection with a fresh one (new ICE and DTLS) that keeps
+ * the microphone, mute and earmuff: what the official SDK does, so media servers made for it, ours
+ * included, answer its offer with a new connection of their own.
  *
  * @module
  */
@@ -10,6 +14,7 @@ import type {
   MediaConnection,
   MediaConnectionState,
   PeerConfiguration,
+  PeerConnectionLike,
   TrackLike,
   WebRtcStack,
 } from "./media.ts";
@@ -23,6 +28,7 @@ type Global = {
   navigator?: { mediaDevices?: { getUserMedia?: WebRtcStack["getUserMedia"] } };
   Audio?: new () => AudioElement;
 };
+type Ends = { readonly track: TrackLike | null | undefined }[];
 
 /** Opens the microphone and a peer connection with `stack` (default: the runtime's own). */
 export async function openWebRtc(
@@ -36,17 +42,33 @@ export async function openWebRtc(
     getUserMedia: (constraints) => g.navigator!.mediaDevices!.getUserMedia!(constraints),
   };
   const stream = await rtc.getUserMedia({ audio: true, video: false });
-  const pc = new rtc.RTCPeerConnection(configuration ?? {});
-  for (const track of stream.getTracks()) pc.addTrack(track, stream);
   let audio: AudioElement | undefined;
-  pc.addEventListener("track", ({ streams }) => {
-    if (g.Audio && streams?.[0]) {
-      audio ??= new g.Audio();
-      audio.srcObject = streams[0];
-      audio.autoplay = true;
-    }
-  });
-  pc.addEventListener("connectionstatechange", () => onState?.(pc.connectionState as MediaConnectionState));
+  let earmuffed = false;
+  const enable = (ends: Ends, on: boolean) => {
+    for (const { track } of ends) if (track) track.enabled = on;
+  };
+
+  const open = (): PeerConnectionLike => {
+    const peer = new rtc.RTCPeerConnection(configuration ?? {});
+    peer.addEventListener("track", ({ streams }) => {
+      enable(peer.getReceivers(), !earmuffed);
+      if (g.Audio && streams?.[0]) {
+        audio ??= new g.Audio();
+        audio.srcObject = streams[0];
+        audio.autoplay = true;
+      }
+    });
+    // A replaced connection's last words (its close) are not the call's.
+    peer.addEventListener("connectionstatechange", () => {
+      if (peer === pc) onState?.(peer.connectionState as MediaConnectionState);
+    });
+    return peer;
+  };
+  let pc = open();
+  // The microphone joins an offer before it is made, an answer once the offer has made its transceiver.
+  const addMicrophone = () => {
+    for (const track of stream.getTracks()) pc.addTrack(track, stream);
+  };
 
   // The server takes no trickled candidates: send the SDP once gathering is done (or has waited long enough).
   const local = async (description: DescriptionLike) => {
@@ -59,26 +81,32 @@ export async function openWebRtc(
     });
     return pc.localDescription?.sdp ?? "";
   };
-  const enable = (ends: { readonly track: TrackLike | null | undefined }[], on: boolean) => {
-    for (const { track } of ends) if (track) track.enabled = on;
-  };
   return {
-    createOffer: async () => local(await pc.createOffer()),
+    createOffer: async () => (addMicrophone(), local(await pc.createOffer())),
     applyAnswer: (sdp) => pc.setRemoteDescription({ type: "answer", sdp }),
     createAnswer: async (sdp) => {
       await pc.setRemoteDescription({ type: "offer", sdp });
+      addMicrophone();
       return local(await pc.createAnswer());
     },
-    restartOffer: async () => local(await pc.createOffer({ iceRestart: true })),
+    reconnectOffer: async () => {
+      const old = pc;
+      pc = open();
+      old.close();
+      addMicrophone();
+      return local(await pc.createOffer());
+    },
     getStats: () => pc.getStats ? pc.getStats() : Promise.resolve(new Map()),
     mute: (muted) => enable(pc.getSenders(), !muted),
-    earmuff: (earmuffed) => enable(pc.getReceivers(), !earmuffed),
+    earmuff: (on) => enable(pc.getReceivers(), !(earmuffed = on)),
     close() {
       pc.close();
       for (const track of stream.getTracks()) track.stop();
       audio?.pause();
     },
-    peerConnection: pc,
+    get peerConnection() {
+      return pc;
+    },
     get audioElement() {
       return audio;
     },

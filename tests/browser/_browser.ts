@@ -149,6 +149,11 @@ export class BrowserPhone {
     );
   }
 
+  /** The arguments of the latest `name` callback, or null. */
+  last(name: string): Promise<unknown[] | null> {
+    return this.page.evaluate((name) => (globalThis as unknown as PageGlobals).phone.last(name), name);
+  }
+
   /** How many callbacks the page heard so far. */
   heardCount(): Promise<number> {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.events.length);
@@ -189,9 +194,60 @@ interface PagePhone {
   waitFor(name: string, timeoutMs: number, from: number): Promise<unknown[]>;
   listen(callId: string, frequencies: number[], ms?: number): Promise<Heard>;
   mics(): string[];
+  last(name: string): unknown[] | null;
   media(callId: string): { peerConnection: boolean; audioElement: boolean };
   events: unknown[];
 }
 
 /** The page's globals. Functions passed to `page.evaluate` run in the page: they reach the phone through these. */
 type PageGlobals = { phone: PagePhone };
+
+/** A tone is heard at this level (dBFS) or above; the tones arrive at about -40 dBFS. */
+export const HEARD_DB = -55;
+/** Below this level (dBFS) a tone is not heard; silence reads about -200, the other tone about -110. */
+export const SILENT_DB = -90;
+
+/** Waits (up to `ms`) until `phone` hears `hz` on call `callId` as its loudest frequency. */
+export async function hearsTone(
+  phone: BrowserPhone,
+  callId: string,
+  hz: number,
+  ms = 10_000,
+): Promise<Heard> {
+  let last: Heard | undefined;
+  await until(
+    async () => {
+      last = await phone.listen(callId, [hz], 800);
+      return last.levels[hz]! >= HEARD_DB && Math.abs(last.peakHz - hz) < 15;
+    },
+    `${phone.name} hears ${hz} Hz (last: ${JSON.stringify(last)})`,
+    ms,
+  );
+  return last!;
+}
+
+/** Waits (up to `ms`) until `phone` hears nothing of `hz` on call `callId`. */
+export async function silent(phone: BrowserPhone, callId: string, hz: number, ms = 5_000): Promise<void> {
+  let last: Heard | undefined;
+  await until(
+    async () => {
+      last = await phone.listen(callId, [hz], 800);
+      return last.levels[hz]! < SILENT_DB;
+    },
+    `${phone.name} hears no ${hz} Hz (last: ${JSON.stringify(last)})`,
+    ms,
+  );
+}
+
+/** Resolves once `check` holds, polling every 100 ms; rejects with `what` after `ms`. */
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what: string,
+  ms: number,
+): Promise<void> {
+  const end = performance.now() + ms;
+  while (!(await check())) {
+    if (performance.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

@@ -38,19 +38,20 @@ let client;
 const events = [];
 const analysers = new Map();
 
-/** An analyser on the audio a call receives (the remote track of its peer connection). */
+/** An analyser on the audio a call receives (the remote track of its peer connection, which a reconnect replaces). */
 function analyserOf(callId) {
+  const pc = client.getPeerConnection(callId);
+  if (!pc) throw new Error(`no peer connection for call ${callId}`);
   let entry = analysers.get(callId);
-  if (!entry) {
-    const pc = client.getPeerConnection(callId);
-    if (!pc) throw new Error(`no peer connection for call ${callId}`);
+  if (entry?.pc !== pc) {
+    entry?.context.close();
     const track = pc.getReceivers().map((r) => r.track).find((t) => t?.kind === "audio");
     const context = new AudioContext();
     const analyser = context.createAnalyser();
     analyser.fftSize = 8192;
     analyser.smoothingTimeConstant = 0;
     context.createMediaStreamSource(new MediaStream([track])).connect(analyser);
-    entry = { context, analyser };
+    entry = { pc, context, analyser };
     analysers.set(callId, entry);
   }
   return entry;
@@ -62,19 +63,14 @@ globalThis.phone = {
 
   /** Logs in to the server at `url`; `relayOnly` makes calls whose ICE can never connect (no TURN server). */
   async login(url, token, { relayOnly = false } = {}) {
-    const config = {
-      apiUrl: url,
-      websocketUrl: url,
-      rtcStatsTelemetry: sdk === "parley",
-      loggingLevel: "Warn",
-    };
+    // Configured as the official SDK's own documentation does it: setConfig after the constructor.
+    // Its telemetry would post to Vonage's host: off for it, on for ours (rtcStatsUpdate only).
+    const config = { apiUrl: url, websocketUrl: url, rtcStatsTelemetry: sdk === "parley" };
     if (relayOnly) config.media = lib.webRtcMedia(null, { iceTransportPolicy: "relay", iceServers: [] });
-    client = new lib.VonageClient(config);
+    client = new lib.VonageClient({ loggingLevel: "Warn" });
+    client.setConfig(config);
     for (const name of EVENTS) {
-      client.on(
-        name,
-        (...args) => events.push({ name, args: name === "rtcStatsUpdate" ? [] : args.map(plain) }),
-      );
+      client.on(name, (...args) => events.push({ name, args: args.map(plain) }));
     }
     await client.createSession(token);
   },
@@ -82,6 +78,11 @@ globalThis.phone = {
   /** Calls a client method. */
   async invoke(method, ...args) {
     return plain(await client[method](...args));
+  },
+
+  /** The arguments of the latest `name` callback, or null. */
+  last(name) {
+    return events.findLast((e) => e.name === name)?.args ?? null;
   },
 
   /** Resolves the arguments of the first `name` callback from `index` on (polling; bounded by `timeoutMs`). */

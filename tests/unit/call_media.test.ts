@@ -48,7 +48,7 @@ async function setup(settings = { rtcStatsTelemetry: true, autoReconnectMedia: f
     mute() {},
     earmuff() {},
     close: () => void log.push("close"),
-    restartOffer: () => (log.push("restart"), Promise.resolve("restart offer")),
+    reconnectOffer: () => (log.push("restart"), Promise.resolve("restart offer")),
     getStats: () => Promise.resolve(reports(packets += 50)),
   };
   const media = await CallMedia.open({
@@ -163,7 +163,7 @@ describe("CallMedia", () => {
       [["callMediaDisconnect", "LEG-1", "networkChange"]],
     );
     assert.equal(ended(), 1);
-    assert.deepEqual(offers, [], "no ICE restart without autoReconnectMedia");
+    assert.deepEqual(offers, [], "no media reconnect without autoReconnectMedia");
     media.close();
   });
 
@@ -178,6 +178,7 @@ describe("CallMedia", () => {
     await sleep(TIMING.retryMs + 10);
     assert.deepEqual(offers, ["restart offer"]);
     await media.answer("restart answer");
+    setState("connecting");
     setState("connected");
     assert.deepEqual(names(heard), ["callMediaReconnecting", "callMediaReconnection"]);
     assert.deepEqual(log.filter((l) => l !== "close"), ["restart", "answer restart answer"]);
@@ -204,6 +205,12 @@ describe("CallMedia", () => {
     await sleep(5);
     assert.deepEqual(offers, ["restart offer"]);
     await media.answer("new answer");
+    let resolved = false;
+    done.then(() => resolved = true);
+    await sleep(5);
+    assert.equal(resolved, false, "the new connection is not up yet");
+    setState("connecting");
+    setState("connected");
     await done;
     await assert.rejects(media.reconnect(), { code: "voice:error:media_timeout" });
     media.close();
