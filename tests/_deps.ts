@@ -6,3 +6,11 @@ export { Server as SocketIoServer } from "npm:socket.io@^4.8.1";
 export type { Socket as SocketIoServerSocket } from "npm:socket.io@^4.8.1";
 export { default as puppeteer } from "npm:puppeteer-core@^24.43.1";
 export type { Browser, Page } from "npm:puppeteer-core@^24.43.1";
+export {
+  MediaStreamTrack,
+  RTCPeerConnection,
+  RTCRtpCodecParameters,
+  RtpHeader,
+  RtpPacket,
+} from "npm:werift@^0.25.2";
+export { default as OpusScript } from "npm:opusscript@^0.1.1";

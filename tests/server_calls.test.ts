@@ -382,12 +382,15 @@ describe("calls", () => {
     assert.deepEqual([hangup.body.channel.id, hangup.body.reason.code], [legId, "REMOTE_HANGUP"]);
   });
 
-  it("connect: the callee is invited with the offer, answers, and both hear each other's statuses", async () => {
+  it("connect: the callee is invited with the server's offer, answers, and both hear each other's statuses", async () => {
     const bob = await callee(suite);
     const call = await place(suite, { ncco: ring(bob.user) });
     const invite = await bob.invite();
     assert.equal(invite.cid, call.cid);
-    assert.equal(invite.body.sdp, OFFER);
+    // The media server's own offer (every leg ends at the server), not the caller's.
+    assert.notEqual(invite.body.sdp, OFFER);
+    assert.match(invite.body.sdp, /^a=candidate:.* 127\.0\.0\.1 \d+ typ host/m);
+    assert.match(invite.body.sdp, /^a=setup:actpass/m);
     assert.equal(invite.body.user.id, bob.user.id);
     assert.deepEqual(invite.body.media.audio_settings, { enabled: true, earmuffed: false, muted: false });
     assert.deepEqual(invite.body.channel.from, { type: "app", user: call.caller.name });

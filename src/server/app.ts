@@ -20,6 +20,7 @@ import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
 import type { Handlers } from "./contract.ts";
 import { type Authenticate, restListener } from "./http.ts";
+import { type MediaOptions, MediaServer, type RTCIceServer } from "./media/media_server.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { Access, type AccessPolicy, type DEFAULT_POLICY, type OPEN_CONVERSATIONS } from "./policy.ts";
@@ -63,6 +64,11 @@ export interface ServerOptions {
    * {@link OPEN_CONVERSATIONS} for apps whose users join conversations uninvited.
    */
   policy?: Partial<AccessPolicy>;
+  /**
+   * Call audio: the address the media server announces (default `127.0.0.1`, which also works on a
+   * machine whose only interface is loopback), STUN/TURN servers, and the media timeout.
+   */
+  media?: MediaOptions;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -86,6 +92,8 @@ export interface ReferenceServer {
    * socket.io disconnect, so clients reconnect and resume their sessions. Answers how many were cut.
    */
   dropConnections(userName?: string): number;
+  /** The STUN/TURN servers of the `media` option, for apps to hand to their clients. */
+  readonly iceServers: RTCIceServer[];
   /** Test-only fault injection: push hooks, socket-layer restarts, connection attempt counts. */
   readonly faults: ServerFaults;
   /** Disconnects every client and stops listening. */
@@ -124,7 +132,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const fanout = new Fanout(sessions, options.pushHook, (publish) => journal.afterCommit(publish));
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log, access: new Access(store, options.policy) };
-  const calls = new Calls(ctx, options.answer);
+  const calls = new Calls(ctx, new MediaServer(options.media), options.answer);
 
   const authenticate: Authenticate = async (token, path) => {
     let claims;
@@ -188,6 +196,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       sockets.forEach(cutTransport);
       return sockets.length;
     },
+    iceServers: calls.media.iceServers,
     faults: faultControls(fanout, socketLayer),
     close(): Promise<void> {
       closing ??= (async () => {

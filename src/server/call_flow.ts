@@ -3,6 +3,11 @@
  * NCCO routes it (see ncco.ts); this file rings callees, connects them, moves callers into named
  * conversations, says text, and ends legs.
  *
+ * Audio is the {@link MediaServer}'s: a callee is offered the server's own SDP, a connected leg is
+ * bridged in the conversation it is in, NCCO `talk` is spoken into the call (the next action waits for
+ * it), and a leg whose media fails ends with `RING_TIMER`, which the official client reports as
+ * `MEDIA_TIMEOUT`, before its member leaves.
+ *
  * Legs end the way the official client reads them. An unanswered invitation ends with `rtc:hangup`
  * and then `member:left` (SIP 487 when it rang out, reported as `RemoteTimeout`, else `RemoteCancel`).
  * A leg the other side ends gets `member:left` first, whose reason code (`remote_rejected`,
@@ -24,6 +29,7 @@ import {
   readNcco,
   type TalkAction,
 } from "./ncco.ts";
+import type { MediaFailure, MediaServer } from "./media/media_server.ts";
 import type { LegRecord, MemberRecord } from "./store.ts";
 
 /** How a leg ends: the reason its member leaves with, and what its `rtc:hangup` says. */
@@ -43,14 +49,15 @@ const NO_ANSWER = ending("ring_timer", "REMOTE_NO_ANSWER", "no-answer", 480);
 // Ends of an invitation that was never answered.
 const CANCELLED = ending("remote_cancel", "REMOTE_CANCEL", "call-cancelled-by-caller", 200);
 const RANG_OUT = ending("ring_timer", "RING_TIMER", "no-answer", 487);
+// The end of a leg whose media failed: told first by its rtc:hangup, whose code the clients read as a
+// media timeout; the member's leaving follows with the same reason.
+const mediaFailed = (reason: MediaFailure) => ending("media_failed", "RING_TIMER", reason, 408);
 
 type Outcome = "answered" | "rejected" | "timeout" | "cancelled";
 
 /** A call in progress: the caller's leg and, once `connect` ran, the callee's. */
 interface Call {
   caller: string;
-  /** The caller's SDP offer, handed to callees in their invitation. */
-  offer: string;
   callee?: string | undefined;
   /** Settles the `connect` that is ringing the callee. */
   ring?: ((outcome: Outcome) => void) | undefined;
@@ -62,18 +69,20 @@ interface Call {
 export class CallFlow {
   #ctx: Context;
   #answer: AnswerHandler;
+  #media: MediaServer;
   #calls = new Map<string, Call>(); // by caller and callee leg id
   #timers = new Set<ReturnType<typeof setTimeout>>();
 
   /** Creates the flow; `answer` routes new calls (default: {@link defaultAnswer}). */
-  constructor(ctx: Context, answer: AnswerHandler = defaultAnswer) {
+  constructor(ctx: Context, media: MediaServer, answer: AnswerHandler = defaultAnswer) {
     this.#ctx = ctx;
+    this.#media = media;
     this.#answer = answer;
   }
 
   /** Routes a call that was just placed: runs the NCCO its answer handler returns. Never rejects. */
-  async route(info: CallInfo, offer: string): Promise<void> {
-    const call: Call = { caller: info.callId, offer, connected: false, ended: false };
+  async route(info: CallInfo): Promise<void> {
+    const call: Call = { caller: info.callId, connected: false, ended: false };
     this.#calls.set(call.caller, call);
     try {
       let ncco: Ncco = [];
@@ -85,7 +94,7 @@ export class CallFlow {
       let end = REMOTE_HANGUP;
       for (const action of ncco) {
         if (call.ended) return;
-        if (action.action === "talk") this.#talk(call, action);
+        if (action.action === "talk") await this.#talk(call, action);
         else if (action.action === "conversation") return this.#move(call, action.name);
         else {
           const outcome = await this.#connect(call, action);
@@ -128,30 +137,32 @@ export class CallFlow {
     }
   }
 
+  /** The media of `legId` failed: its client is told (`rtc:hangup`), its member leaves, the call ends. */
+  mediaFailed(legId: string, reason: MediaFailure): void {
+    const leg = this.#ctx.store.leg(legId);
+    if (!leg || leg.status === "completed") return;
+    this.#end(legId, mediaFailed(reason), true);
+    this.left(legId);
+  }
+
   /** Stops the ring timers (the server is closing). */
   close(): void {
     for (const timer of this.#timers) clearTimeout(timer);
     this.#timers.clear();
   }
 
-  #talk(call: Call, action: TalkAction): void {
+  /** Speaks the text into the call; resolves when it has played (at once if nobody can hear it). */
+  async #talk(call: Call, action: TalkAction): Promise<void> {
     const { log, store } = this.#ctx;
     const conversationId = store.leg(call.caller)!.conversationId;
     const say_id = crypto.randomUUID();
+    const speech = { text: action.text, level: action.level ?? 0, loop: action.loop ?? 1, queue: true };
     log.record({
       conversationId,
       type: "audio:say",
-      body: {
-        say_id,
-        text: action.text,
-        level: action.level ?? 0,
-        loop: action.loop ?? 1,
-        queue: true,
-        voice_name: "amy",
-        ssml: false,
-      },
+      body: { say_id, ...speech, voice_name: "amy", ssml: false },
     });
-    // Nothing is played, so the speech is done at once.
+    await this.#media.say(conversationId, { ...speech, voiceName: "amy" });
     log.record({ conversationId, type: "audio:say:done", body: { say_id } });
   }
 
@@ -176,12 +187,23 @@ export class CallFlow {
       endTime: "",
       mediaState: noMedia(),
     };
-    invite(this.#ctx, conversation, callee, { type: "app", id: leg.id, from: leg.from, to: leg.to }, {
-      by: caller.name,
-      from: legMember(this.#ctx, callerLeg)?.id,
-      audio: true,
-      sdp: call.offer,
-    });
+    // The callee is offered the media server's own SDP; its answer comes back to the server.
+    const sdp = await this.#media.offer(leg.id);
+    if (call.ended) {
+      this.#media.end(leg.id);
+      return "cancelled";
+    }
+    try {
+      invite(this.#ctx, conversation, callee, { type: "app", id: leg.id, from: leg.from, to: leg.to }, {
+        by: caller.name,
+        from: legMember(this.#ctx, callerLeg)?.id,
+        audio: true,
+        sdp,
+      });
+    } catch (err) {
+      this.#media.end(leg.id);
+      throw err;
+    }
     store.putLeg(leg);
     call.callee = leg.id;
     this.#calls.set(leg.id, call);
@@ -213,6 +235,7 @@ export class CallFlow {
     if (target.id === leg.conversationId) return;
     const channel = old.channel;
     store.putLeg({ ...leg, conversationId: target.id });
+    this.#media.connect(leg.id, target.id);
     const existing = store.memberOf(target.id, user.id);
     let member: MemberRecord = existing?.state === "JOINED" ? existing : join(ctx, target, user, channel);
     // A membership from before (chat, or an invitation) now carries the call.
@@ -244,10 +267,11 @@ export class CallFlow {
     if (!leg || leg.status === "completed") return;
     const member = legMember(ctx, leg);
     const done = this.#status(legId, "completed")!;
-    if (invitation) recordHangup(ctx, done, why.cause);
+    const media = this.#media.end(legId);
+    if (invitation) recordHangup(ctx, done, why.cause, media);
     const conversation = ctx.store.conversation(leg.conversationId);
     if (member && member.state !== "LEFT" && conversation) leave(ctx, conversation, member, why.left);
-    if (!invitation) recordHangup(ctx, done, why.cause);
+    if (!invitation) recordHangup(ctx, done, why.cause, media);
   }
 
   #status(legId: string, status: "ringing" | "answered" | "completed"): LegRecord | undefined {

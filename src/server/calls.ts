@@ -1,7 +1,8 @@
 /**
  * The call operations (wire protocol §3.5 and §13): legs, knocking, SDP exchange, and the `audio:*`
- * events. Media is not carried: a leg gets a syntactically valid SDP answer and stays up until hung
- * up. What happens to a call once placed is the {@link CallFlow}'s business.
+ * events. Audio is the {@link MediaServer}'s: it answers a caller's SDP offer with its own, applies a
+ * callee's answer, bridges connected legs, plays `say`, and acts on mute and earmuff. What happens to
+ * a call once placed is the {@link CallFlow}'s business.
  *
  * An outbound call (`serverCall`) is `POST /v0.3/legs` (the leg, whose id is the call id) followed by
  * `POST /v0.3/knocking`, which creates the call conversation; right after answering it, the server
@@ -21,6 +22,7 @@ import { type AudioHandler, created } from "./events.ts";
 import { listPage } from "./pages.ts";
 import { legView, noMedia, recordHangup, setStatus } from "./legs.ts";
 import { join, leave, type LeaveHooks } from "./members.ts";
+import type { MediaServer } from "./media/media_server.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
 import { answerFor } from "./sdp.ts";
@@ -30,18 +32,21 @@ import type { ConversationRecord, LegRecord, MemberRecord } from "./store.ts";
 export class Calls {
   #ctx: Context;
   #flow: CallFlow;
-  /** SDP offers of legs not yet placed by a knocking, by leg id. */
-  #offers = new Map<string, string>();
+  /** The legs' peer connections and the bridges between them. */
+  readonly media: MediaServer;
 
   /** Creates the call logic over the shared context; `answer` routes new calls. */
-  constructor(ctx: Context, answer?: AnswerHandler) {
+  constructor(ctx: Context, media: MediaServer, answer?: AnswerHandler) {
     this.#ctx = ctx;
-    this.#flow = new CallFlow(ctx, answer);
+    this.media = media;
+    this.#flow = new CallFlow(ctx, media, answer);
+    media.onFailure = (legId, reason) => this.#flow.mediaFailed(legId, reason);
   }
 
-  /** Stops the timers of calls in progress. */
+  /** Stops the timers of calls in progress and ends their media. */
   close(): void {
     this.#flow.close();
+    this.media.close();
   }
 
   /** The voice operations. */
@@ -49,7 +54,7 @@ export class Calls {
     const ctx = this.#ctx;
     const { store } = ctx;
     return {
-      "POST /v0.3/legs": ({ caller, body }) => {
+      "POST /v0.3/legs": async ({ caller, body }) => {
         const offer = body.body.offer.sdp;
         const leg: LegRecord = {
           id: crypto.randomUUID(),
@@ -65,8 +70,8 @@ export class Calls {
           mediaState: noMedia(),
         };
         store.putLeg(leg);
-        this.#offers.set(leg.id, offer);
-        return { status: 201, body: { rtc_id: leg.id, sdp: answerFor(offer) } };
+        const sdp = await this.media.answer(leg.id, offer) ?? answerFor(offer);
+        return { status: 201, body: { rtc_id: leg.id, sdp } };
       },
 
       "GET /v0.3/legs/{leg_id}": ({ caller, params }) => {
@@ -124,8 +129,6 @@ export class Calls {
         const channel: WireChannel = { type: "app", id: leg.id, knocking_id: knocking.id };
         if (request.channel.from) channel.from = request.channel.from;
         if (request.channel.to) channel.to = request.channel.to;
-        const offer = this.#offers.get(leg.id) ?? "";
-        this.#offers.delete(leg.id);
         const to = typeof context.to === "string" && context.to !== ""
           ? context.to
           : request.channel.to?.number;
@@ -142,7 +145,8 @@ export class Calls {
           body: { id: knocking.id },
           after: () => {
             join(ctx, conversation, caller.user, channel);
-            void this.#flow.route(info, offer);
+            this.media.connect(leg.id, conversation.id);
+            void this.#flow.route(info);
           },
         };
       },
@@ -166,7 +170,9 @@ export class Calls {
         return { status: 204 };
       },
 
-      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer": ({ caller, params: { path } }) => {
+      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/answer": async (
+        { caller, params: { path }, body },
+      ) => {
         const { leg, member } = this.#ownLeg(path.conversation_id, path.rtc_id, caller.user.id);
         if (leg.status === "ringing" && member.state !== "JOINED") {
           throw new ApiError(
@@ -174,22 +180,25 @@ export class Calls {
             "Accept the invitation first (PUT the member with state joined), then send the SDP answer.",
           );
         }
+        await this.media.accept(leg.id, body.body.answer);
+        this.media.connect(leg.id, leg.conversationId);
         if (!this.#flow.answered(leg.id)) store.putLeg({ ...leg, status: "answered" });
         return { status: 200, body: { id: crypto.randomUUID() } };
       },
 
-      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer": (
+      "POST /v0.3/conversations/{conversation_id}/rtc/{rtc_id}/offer": async (
         { caller, params: { path }, body },
       ) => {
         const { conversation, leg, member } = this.#ownLeg(path.conversation_id, path.rtc_id, caller.user.id);
         const offer = body.body.offer.sdp;
+        const answer = await this.media.renegotiate(leg.id, offer) ?? answerFor(offer);
         // The answer to a renegotiation arrives as an `rtc:answer` push, for the caller only.
         const after = () =>
           ctx.log.transient({
             conversationId: conversation.id,
             type: "rtc:answer",
             from: member.id,
-            body: { rtc_id: leg.id, answer: answerFor(offer) },
+            body: { rtc_id: leg.id, answer },
           }, [caller.user.id]);
         return { status: 200, body: { id: crypto.randomUUID() }, after };
       },
@@ -198,8 +207,8 @@ export class Calls {
 
   /**
    * Handles `audio:say`, `audio:mute:*`, `audio:earmuff:*` and `audio:dtmf`: each needs the sender's
-   * own leg, live, in the conversation. `audio:say` is followed by `audio:say:done` at once (nothing
-   * is played).
+   * own leg, live, in the conversation. `audio:say` is spoken into the conversation and followed by
+   * `audio:say:done` when it has played (at once when no leg there carries media).
    */
   readonly audio: AudioHandler = (conversation, member, request) => {
     const ctx = this.#ctx;
@@ -218,7 +227,16 @@ export class Calls {
         ssml: body.ssml ?? true,
       };
       const event = ctx.log.record({ ...draft, body: say });
-      ctx.log.record({ ...draft, type: "audio:say:done", body: { say_id: say.say_id } });
+      const speech = {
+        text: String(say.text ?? ""),
+        voiceName: String(say.voice_name),
+        level: Number(say.level),
+        loop: Number(say.loop),
+        queue: say.queue !== false,
+      };
+      void this.media.say(conversation.id, speech).then(() =>
+        ctx.log.record({ ...draft, type: "audio:say:done", body: { say_id: say.say_id } })
+      );
       return created(event);
     }
     if (request.type === "audio:dtmf") {
@@ -227,8 +245,10 @@ export class Calls {
     }
     // audio:mute:on|off and audio:earmuff:on|off switch a flag of the leg.
     const flag = request.type.startsWith("audio:mute:") ? "mute" : "earmuff";
+    const on = request.type.endsWith(":on");
     const leg = this.#liveLeg(conversation, member, request.body.rtc_id);
-    ctx.store.putLeg({ ...leg, mediaState: { ...leg.mediaState, [flag]: request.type.endsWith(":on") } });
+    ctx.store.putLeg({ ...leg, mediaState: { ...leg.mediaState, [flag]: on } });
+    this.media.setFlag(leg.id, flag, on);
     return created(ctx.log.record({ ...draft, body: request.body }));
   };
 
@@ -250,7 +270,7 @@ export class Calls {
         code: reason.code ?? "LOCAL_HANGUP",
         text: reason.text ?? "call-hangup",
         sip: 200,
-      });
+      }, this.media.end(leg.id));
     },
     after: (_conversation, member) => {
       const leg = member.channel.id === undefined ? undefined : this.#ctx.store.leg(member.channel.id);

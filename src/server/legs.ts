@@ -8,6 +8,7 @@
  */
 import type { WireLeg, WireMediaState } from "../wire.ts";
 import type { Context } from "./context.ts";
+import type { MediaReport } from "./media/media_server.ts";
 import type { LegRecord, MemberRecord } from "./store.ts";
 
 /** The statuses a `leg:status:update` may carry (the official client knows no others). */
@@ -82,8 +83,11 @@ export function setStatus(ctx: Context, leg: LegRecord, status: LegStatus): LegR
   return changed;
 }
 
-/** Records the leg's `rtc:hangup`, pushed to the call's joined members and to the leg's own user. */
-export function recordHangup(ctx: Context, leg: LegRecord, cause: HangupCause): void {
+/**
+ * Records the leg's `rtc:hangup`, pushed to the call's joined members and to the leg's own user, with
+ * what its media carried (`media`, from the media server's own statistics of the leg).
+ */
+export function recordHangup(ctx: Context, leg: LegRecord, cause: HangupCause, media: MediaReport): void {
   const member = legMember(ctx, leg);
   ctx.log.record({
     conversationId: leg.conversationId,
@@ -91,19 +95,9 @@ export function recordHangup(ctx: Context, leg: LegRecord, cause: HangupCause): 
     from: member?.id,
     body: {
       channel: member?.channel ?? { type: "app", id: leg.id },
-      bandwidth: { bytes_in: 0, bytes_out: 0 },
+      bandwidth: media.bandwidth,
       reason: { code: cause.code, text: cause.text, sip_code: cause.sip },
-      quality: {
-        mos_score: 0,
-        quality_percentage: 0,
-        jitter_min_var: 0,
-        jitter_max_var: 0,
-        jitter_loss_rate: 0,
-        jitter_burst_rate: 0,
-        flaw_total: 0,
-        packet_cnt: 0,
-        packet_loss_perc: 0,
-      },
+      quality: media.quality,
       direction: leg.direction,
     },
   }, [leg.userId]);
