@@ -98,12 +98,14 @@ describe("call audio through the reference server", { timeout: 60_000 }, () => {
   });
 
   it("speaks `say` into the call, audibly, then pushes audio:say:done", async () => {
-    const [carol, carolHears] = await phone("carol3");
+    // Carol sends a tone (a leg that sends nothing times out); alone in the room, she hears only speech.
+    const [carol, carolHears] = await phone("carol3", 440);
     const callId = await carol.client.serverCall({ room: "say-room" });
     await carol.next("callTransfer");
     const before = performance.now();
     await carol.client.say(callId, "Hello from the reference server.");
     await carolHears.until(() => carolHears.rms(before) > 0.02, "speech at carol", 10_000);
+    assert.ok(carolHears.level(440, before) < SILENT, "carol does not hear her own tone");
     const done = () => pushes.find((p) => p.name === "audio:say:done" && p.userId !== undefined);
     await carolHears.until(() => done() !== undefined, "audio:say:done", 10_000);
     const spoken = carolHears.framesSince(before);
