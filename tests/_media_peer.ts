@@ -106,8 +106,8 @@ export class TonePeer implements MediaAdapter {
     return this.heard.filter((h) => h.at >= since).length;
   }
 
-  /** Resolves once `check` holds, polling every 50 ms; rejects after `ms`. */
-  async until(check: () => boolean, what: string, ms = 5_000): Promise<void> {
+  /** Resolves once `check` holds, polling every 50 ms; rejects after `ms` (generous: CI machines are busy). */
+  async until(check: () => boolean, what: string, ms = 10_000): Promise<void> {
     const end = performance.now() + ms;
     while (!check()) {
       if (performance.now() > end) throw new Error(`timed out after ${ms} ms waiting for ${what}`);

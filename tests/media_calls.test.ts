@@ -22,7 +22,6 @@ const route = (call: { to?: string; context: Record<string, unknown> }): Ncco =>
 describe("call audio through the reference server", { timeout: 60_000 }, () => {
   const suite = voiceSuite([], {
     answer: route,
-    media: { mediaTimeoutMs: 3_000 },
     pushHook: (push, send) => {
       pushes.push(push);
       send();
@@ -113,6 +112,23 @@ describe("call audio through the reference server", { timeout: 60_000 }, () => {
     await carol.client.hangup(callId);
     peers.forEach((p) => p.close());
   });
+});
+
+describe("a leg whose media fails", { timeout: 30_000 }, () => {
+  const suite = voiceSuite([], {
+    answer: route,
+    media: { mediaTimeoutMs: 1_500 },
+    pushHook: (push, send) => {
+      pushes.push(push);
+      send();
+    },
+  });
+  const peers: TonePeer[] = [];
+  const phone = async (name: string): Promise<[Phone, TonePeer]> => {
+    const peer = new TonePeer();
+    peers.push(peer);
+    return [await suite.phone(name, { media: peer }), peer];
+  };
 
   it("hangs up a leg whose media never arrives, with the media-timeout reason", async () => {
     // ICE and DTLS come up, but this client never sends a packet.

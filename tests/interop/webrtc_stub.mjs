@@ -4,7 +4,7 @@
 // PARLEY_WEBRTC_STUB=1. Written for these tests; a peer connection here connects as soon as it has
 // both descriptions, and gathers one host candidate.
 
-/** A minimal audio-only SDP of the given type; parseable by any SDP parser, carrying no real keys. */
+/** A minimal audio-only SDP of the given type, marked inactive; parseable by any SDP parser, carrying no real keys. */
 function sdp(type) {
   return [
     "v=0",
@@ -21,7 +21,8 @@ function sdp(type) {
     `a=fingerprint:sha-256 ${Array(32).fill("AB").join(":")}`,
     `a=setup:${type === "offer" ? "actpass" : "active"}`,
     "a=mid:0",
-    "a=sendrecv",
+    // No media flows, and the SDP says so: the reference server then gives the leg no peer connection.
+    "a=inactive",
     "a=rtcp-mux",
     "a=rtpmap:111 opus/48000/2",
     "",

@@ -48,6 +48,9 @@ export class Endpoint {
   #timestamp = Math.floor(Math.random() * 0x1_0000_0000);
   #connected = false;
   #done = false;
+  #settle: (connected: boolean) => void = () => {};
+  /** Resolves `true` once ICE and DTLS are up, `false` if the endpoint ends before. */
+  readonly ready: Promise<boolean> = new Promise((resolve) => this.#settle = resolve);
 
   constructor(config: EndpointConfig) {
     this.#timeoutMs = config.mediaTimeoutMs;
@@ -78,7 +81,10 @@ export class Endpoint {
       });
     });
     this.#pc.connectionStateChange.subscribe((state) => {
-      if (state === "connected") this.#connected = true;
+      if (state === "connected") {
+        this.#connected = true;
+        this.#settle(true);
+      }
       if (state === "failed") {
         this.#fail(this.#pc.iceConnectionState === "failed" ? "ice-failed" : "dtls-failed");
       }
@@ -136,6 +142,7 @@ export class Endpoint {
   close(): void {
     if (this.#done) return;
     this.#done = true;
+    this.#settle(false);
     clearTimeout(this.#timer);
     this.#pc.close().catch(() => {});
   }

@@ -14,7 +14,7 @@ import { Bridge } from "./bridge.ts";
 import type { RTCIceServer } from "./deps.ts";
 import { Endpoint, type EndpointConfig, type MediaFailure } from "./endpoint.ts";
 import { FRAME_SAMPLES, opusEncoder } from "./opus.ts";
-import { synthesize } from "./speech.ts";
+import { Speech } from "./speech.ts";
 import { type HangupQuality, LegStats } from "./stats.ts";
 
 /** Media options of `startServer`. */
@@ -76,6 +76,7 @@ export class MediaServer {
   #bridges = new Map<string, Bridge>();
   #bridgeOf = new Map<string, string>();
   #closed = false;
+  #speech = new Speech();
 
   constructor(options: MediaOptions = {}) {
     this.iceServers = options.iceServers ?? [];
@@ -151,11 +152,13 @@ export class MediaServer {
     if (!this.#bridges.has(conversationId) || request.text.trim() === "") return;
     let pcm: Int16Array;
     try {
-      pcm = await synthesize(request.text, request.voiceName, request.level);
+      pcm = await this.#speech.synthesize(request.text, request.voiceName, request.level);
     } catch (err) {
       console.error("reference server: speech synthesis failed:", err);
       return;
     }
+    // Speech at the start of a call waits for someone to hear it (a leg's media takes a moment to connect).
+    await this.#anyoneListening(conversationId);
     const bridge = this.#bridges.get(conversationId);
     if (!bridge || this.#closed) return;
     const frames: Int16Array[] = [];
@@ -184,9 +187,18 @@ export class MediaServer {
   /** Ends every leg's media (the server is closing). */
   close(): void {
     this.#closed = true;
+    this.#speech.close();
     for (const legId of [...this.#endpoints.keys()]) this.#drop(legId);
     for (const bridge of this.#bridges.values()) bridge.close();
     this.#bridges.clear();
+  }
+
+  /** Resolves once a leg bridged in the conversation is connected (or none can be any more). */
+  async #anyoneListening(conversationId: string): Promise<void> {
+    const endpoints = [...this.#bridgeOf].filter(([, c]) => c === conversationId)
+      .map(([legId]) => this.#endpoints.get(legId)).filter((e): e is Endpoint => e !== undefined);
+    if (endpoints.length === 0 || endpoints.some((e) => e.connected)) return;
+    await Promise.race(endpoints.map((e) => e.ready));
   }
 
   #endpoint(legId: string): Endpoint {
