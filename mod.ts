@@ -28,6 +28,7 @@ export type {
   ConnectionState,
   ConnectionStateChange,
 } from "./src/client/connection.ts";
+export type { SessionEnd } from "./src/client/session.ts";
 
 // Configuration and logging.
 export {
@@ -39,6 +40,7 @@ export {
 } from "./src/client/config.ts";
 export {
   createVonageLogger,
+  type LoggerOptions,
   LoggingLevel,
   type Topic,
   Topics,
@@ -46,7 +48,7 @@ export {
 } from "./src/client/logger.ts";
 
 // Options for updates.
-export { type None, none, type Option, type Some, some } from "./src/option.ts";
+export { mapOption, type None, none, Option, OptionBase, type Some, some } from "./src/option.ts";
 
 // Errors.
 export { VonageError, type VonageErrorOptions, VonageErrorType } from "./src/errors.ts";
@@ -97,6 +99,7 @@ export type {
   CustomConversationEvent,
   EmbeddedInfo,
   EphemeralConversationEvent,
+  EventBase,
   EventDeleteConversationEvent,
   EventReferenceBody,
   EventsPage,
@@ -112,6 +115,7 @@ export type {
   MessageCustomEvent,
   MessageCustomEventBody,
   MessageDeliveredEvent,
+  MessageEventBase,
   MessageFileEvent,
   MessageFileEventBody,
   MessageImageEvent,
@@ -132,6 +136,7 @@ export type {
   MessageVideoEventBody,
   PersistentConversationEvent,
   ReceivedLocation,
+  StoredEventBase,
   System,
 } from "./src/client/conversation_event.ts";
 

@@ -31,6 +31,8 @@
  *
  * @module
  */
+import { SOCKET_IO_CLIENT } from "./vendor.ts";
+
 const root = new URL("../", import.meta.url);
 const out = new URL("npm/", root);
 const deno = Deno.execPath();
@@ -99,22 +101,41 @@ async function pack(pkg: NpmPackage): Promise<void> {
 
 /**
  * What `deno pack` cannot express, added to the client tarball (unpacked, edited, packed again with
- * `npm pack`): the lib reference its declarations need in an ES2015 project (deno pack drops
- * triple-slash directives), and `engines` (CommonJS users load it through Node's require of ES
- * modules, in Node 20.19+ and 22.12+).
+ * `npm pack`):
+ * - socket.io-client from npm instead of the bundled browser build Deno users get (src/deps.ts), so
+ *   Node resolves its Node build (with `ws` for Node 20) and bundlers their usual one;
+ * - the lib reference the declarations need in an ES2015 project (deno pack drops triple-slash
+ *   directives);
+ * - `engines`: CommonJS users load the package through Node's require of ES modules (20.19+, 22.12+).
  */
 async function finishClient(): Promise<void> {
   const dir = new URL("client/", out);
   const pkgDir = new URL("package/", dir);
   await Deno.mkdir(dir, { recursive: true });
   await run("tar", ["xzf", `../${tarballOf(client)}`], dir);
-  const types = new URL("mod.d.ts", pkgDir);
-  const lib = "// AsyncIterable (the paging iterators) is in no lib before ES2018: bring it along.\n" +
-    '/// <reference lib="es2018.asynciterable" />\n';
-  await Deno.writeTextFile(types, lib + await Deno.readTextFile(types));
-  const manifest = JSON.parse(await Deno.readTextFile(new URL("package.json", pkgDir)));
-  manifest.engines = { node: "^20.19.0 || >=22.12.0" };
-  await Deno.writeTextFile(new URL("package.json", pkgDir), JSON.stringify(manifest, null, 2) + "\n");
+  const edit = async (path: string, change: (text: string) => string) => {
+    const file = new URL(path, pkgDir);
+    const before = await Deno.readTextFile(file);
+    const after = change(before);
+    if (after === before) throw new Error(`build_npm: nothing to change in ${path}; update finishClient`);
+    await Deno.writeTextFile(file, after);
+  };
+
+  const [, npmName, range] = /^npm:(.+)@(.+)$/.exec(SOCKET_IO_CLIENT)!;
+  await edit("src/deps.js", (text) => text.replace(`"./vendor/socket.io-client.js"`, `"${npmName}"`));
+  await Deno.remove(new URL("src/vendor/", pkgDir), { recursive: true });
+  await edit(
+    "mod.d.ts",
+    (text) =>
+      "// AsyncIterable (the paging iterators) is in no lib before ES2018: bring it along.\n" +
+      '/// <reference lib="es2018.asynciterable" />\n' + text,
+  );
+  await edit("package.json", (text) => {
+    const manifest = JSON.parse(text);
+    manifest.dependencies = { ...manifest.dependencies, [npmName!]: range };
+    manifest.engines = { node: "^20.19.0 || >=22.12.0" };
+    return JSON.stringify(manifest, null, 2) + "\n";
+  });
   await run("npm", ["pack", "--quiet", "--pack-destination", "../.."], pkgDir);
 }
 

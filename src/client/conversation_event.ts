@@ -148,7 +148,7 @@ export interface MessageTemplateEventBody {
 }
 
 /** Fields every event has. */
-interface EventBase<K extends string> {
+export interface EventBase<K extends string> {
   /** What happened; narrows `body`. */
   kind: K;
   /** When the server recorded the event (ISO 8601). */
@@ -160,13 +160,13 @@ interface EventBase<K extends string> {
 }
 
 /** Fields of events the server stores. */
-interface StoredEventBase<K extends string> extends EventBase<K> {
+export interface StoredEventBase<K extends string> extends EventBase<K> {
   /** Event id, increasing within the conversation. */
   id: number;
 }
 
 /** Fields of messages. */
-interface MessageEventBase<K extends string> extends StoredEventBase<K> {
+export interface MessageEventBase<K extends string> extends StoredEventBase<K> {
   /** Delivery state per member: from `getConversationEvents`; `null` on pushed events. */
   memberStatuses: MemberStatus | null;
 }
