@@ -30,6 +30,7 @@ export {
   DEFAULT_POLICY,
   OPEN_CONVERSATIONS,
 } from "./src/server/policy.ts";
+export type { MediaOptions, RTCIceServer } from "./src/server/media/media_server.ts";
 export type { JsonObject, MemberState } from "./src/server/store.ts";
 // Test-only fault injection (ReferenceServer.faults and the hooks it takes).
 export type { Push, PushHook } from "./src/server/fanout.ts";

@@ -11,7 +11,6 @@
  * @module
  */
 import { Bridge } from "./bridge.ts";
-import type { RTCIceServer } from "./deps.ts";
 import { Endpoint, type EndpointConfig, type MediaFailure } from "./endpoint.ts";
 import { FRAME_SAMPLES, opusEncoder } from "./opus.ts";
 import { Speech } from "./speech.ts";
@@ -36,7 +35,17 @@ export interface MediaOptions {
   mediaTimeoutMs?: number;
 }
 
-export type { MediaFailure, RTCIceServer };
+/** A STUN or TURN server, as in `RTCConfiguration.iceServers` (declared here so it is documented). */
+export interface RTCIceServer {
+  /** One or more `stun:`/`turn:` URLs. */
+  urls: string | string[];
+  /** TURN user name. */
+  username?: string;
+  /** TURN password. */
+  credential?: string;
+}
+
+export type { MediaFailure };
 
 /** What a leg's media amounted to, for its `rtc:hangup`. */
 export interface MediaReport {
