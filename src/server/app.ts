@@ -23,7 +23,7 @@ import { type Authenticate, restListener } from "./http.ts";
 import { type MediaOptions, MediaServer, type RTCIceServer } from "./media/media_server.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
-import { Access, type AccessPolicy, type DEFAULT_POLICY, type OPEN_CONVERSATIONS } from "./policy.ts";
+import { Access, type AccessPolicy } from "./policy.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
@@ -59,9 +59,9 @@ export interface ServerOptions {
   /** Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). */
   databaseUrl?: string;
   /**
-   * Who may do what to a conversation: rules that replace those of {@link DEFAULT_POLICY} (creator and
+   * Who may do what to a conversation: rules that replace those of `DEFAULT_POLICY` (creator and
    * invited users join; members read; only the creator changes, deletes and removes others). Pass
-   * {@link OPEN_CONVERSATIONS} for apps whose users join conversations uninvited.
+   * `OPEN_CONVERSATIONS` for apps whose users join conversations uninvited.
    */
   policy?: Partial<AccessPolicy>;
   /**

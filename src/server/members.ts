@@ -10,7 +10,7 @@
  * @module
  */
 import type { WireChannel, WireMember } from "../wire.ts";
-import { conversationById, requireMember } from "./conversations.ts";
+import { conversationById } from "./conversations.ts";
 import type { Context } from "./context.ts";
 import type { Caller, Handlers } from "./contract.ts";
 import { listPage } from "./pages.ts";
