@@ -16,6 +16,12 @@
  *    lets a client notice a gap at the end); messages lost and delivered twice;
  * 4. browser bundle size, minified + gzip (ours as `deno task size` measures it).
  *
+ * In the same run, phases 1 and 2 also measure the floor: what the protocol itself costs, with no
+ * client library. The sender's bare `fetch` POST (the same requests as for the others) to a bare
+ * socket.io-client that is logged in, acknowledges each push and notes each pushed `message` as it
+ * arrives. How far our
+ * numbers are from the floor is what our client adds.
+ *
  * The official client's callbacks run in its Node process and reach this one as JSON lines, so
  * its times include that pipe hop; the report measures the hop (half a no-op call's round trip).
  *
@@ -26,6 +32,7 @@
  */
 import { VonageClient } from "../mod.ts";
 import { OfficialClient } from "../tests/interop/_official.ts";
+import { connectSocket } from "./_deps.ts";
 import { measureBundle, OFFICIAL_GZIP_KB } from "./size.ts";
 
 function option(name: string, fallback: number): number {
@@ -78,7 +85,7 @@ class Arrivals {
 // ---- Server, sender and receivers ------------------------------------------------------------
 
 const host = new Deno.Command(Deno.execPath(), {
-  args: ["run", "-A", new URL("bench_server_host.ts", import.meta.url).pathname, "3"],
+  args: ["run", "-A", new URL("bench_server_host.ts", import.meta.url).pathname, "4"],
   stdin: "piped",
   stdout: "piped",
   stderr: "inherit",
@@ -97,8 +104,11 @@ async function hostLine(): Promise<string> {
   hostBuffer = hostBuffer.slice(i + 1);
   return line;
 }
-const { url, tokens } = JSON.parse(await hostLine()) as { url: string; tokens: [string, string, string] };
-const [senderToken, oursToken, officialToken] = tokens;
+const { url, tokens } = JSON.parse(await hostLine()) as {
+  url: string;
+  tokens: [string, string, string, string];
+};
+const [senderToken, oursToken, officialToken, floorToken] = tokens;
 
 /** Sends a command to the server process; resolves its answer. */
 async function command(line: string): Promise<unknown> {
@@ -106,10 +116,15 @@ async function command(line: string): Promise<unknown> {
   return JSON.parse(await hostLine());
 }
 
-async function rest(method: string, path: string, body?: unknown): Promise<Record<string, unknown>> {
+async function rest(
+  method: string,
+  path: string,
+  body?: unknown,
+  token = senderToken,
+): Promise<Record<string, unknown>> {
   const res = await fetch(url + path, {
     method,
-    headers: { authorization: `Bearer ${senderToken}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -130,7 +145,7 @@ async function conversation(): Promise<{ cid: string; from: string }> {
 
 /** A receiver: where its messages go and when they reached its callbacks. */
 interface Receiver {
-  name: "ours" | "official";
+  name: "ours" | "official" | "floor";
   cid: string;
   from: string;
   arrivals: Arrivals;
@@ -158,7 +173,7 @@ await client.joinConversation(ours.cid);
 const official: Receiver = { name: "official", ...await conversation(), arrivals: new Arrivals() };
 const driver = await OfficialClient.start(url, "official receiver");
 driver.callTimeoutMs = 30_000;
-// Every callback of the driver passes through its EventLog; note message texts as they arrive, and
+// Every callback of the driver passes through its CallbackLog; note message texts as they arrive, and
 // the delivery receipts the SDK posts for each of them (the server pushes them back).
 const record = driver.events.record.bind(driver.events);
 let receipts = 0;
@@ -173,7 +188,29 @@ driver.events.record = (name, args) => {
 await driver.call("createSession", officialToken);
 await driver.call("joinConversation", official.cid);
 
-const receivers = [ours, official];
+// The floor: a bare socket.io-client, logged in through the handshake query, noting each pushed message.
+// It acknowledges every push, as the protocol asks of clients that want pushes kept across drops (ours
+// and the official SDK do; a socket that never writes also meets delayed-ACK stalls on TCP).
+const floor: Receiver = { name: "floor", ...await conversation(), arrivals: new Arrivals() };
+await rest("POST", `/v0.3/conversations/${floor.cid}/members`, {
+  state: "joined",
+  user: { name: "bench-user-3" },
+  channel: { type: "app" },
+}, floorToken);
+const floorSocket = connectSocket(url, {
+  path: "/v2/rtc",
+  transports: ["websocket"],
+  forceNew: true,
+  reconnection: false,
+  query: { token: floorToken, acknowledge_events: "true" },
+});
+await new Promise((resolve) => floorSocket.once("session:success", resolve));
+floorSocket.on("message", (push: { cid?: string; body?: { text?: string } }, ack?: () => void) => {
+  ack?.();
+  if (push.cid === floor.cid) floor.arrivals.note(push.body?.text ?? "");
+});
+
+const receivers = [ours, official, floor];
 
 /**
  * Lets the official SDK finish its receipts (two requests per message received) so that they do
@@ -286,6 +323,9 @@ async function both<T>(phase: (to: Receiver) => Promise<T>): Promise<{ ours: T; 
 }
 const latency = await both((to) => measureLatency(to, LATENCY));
 const throughput = await both(measureThroughput);
+// The floor of phases 1 and 2, on the same quiet server.
+const floorLatency = await measureLatency(floor, LATENCY);
+const floorThroughput = await measureThroughput(floor);
 const faults = await both(measureFaults);
 const oddPushes = await both(measureOddPushes);
 
@@ -302,6 +342,7 @@ hops.sort((a, b) => a - b);
 const bundle = await measureBundle();
 
 await client.deleteSession();
+floorSocket.disconnect();
 await driver.close();
 await hostIn.close();
 await host.status;
@@ -324,8 +365,8 @@ console.log(
     `official times include a pipe hop of ` +
     `${ms(percentile(hops, 0.5))} (p50)\n`,
 );
-row(["", "Parley", "official SDK", "Parley better by"]);
-row(["---", "---", "---", "---"]);
+row(["", "Parley", "official SDK", "Parley better by", "floor: bare fetch + socket.io-client"]);
+row(["---", "---", "---", "---", "---"]);
 const pct = (n: number) => `${Math.round(n * 100)} %`;
 for (
   const [label, result] of [
@@ -333,28 +374,37 @@ for (
     [`${pct(LOSE)} of pushes lost, ${pct(DUPLICATE)} doubled`, oddPushes],
   ] as const
 ) {
-  row([`${label}: lost (of ${FAULTS})`, String(result.ours.lost), String(result.official.lost), ""]);
-  row([`${label}: delivered twice`, String(result.ours.duplicated), String(result.official.duplicated), ""]);
+  row([`${label}: lost (of ${FAULTS})`, String(result.ours.lost), String(result.official.lost), "", ""]);
+  row([
+    `${label}: delivered twice`,
+    String(result.ours.duplicated),
+    String(result.official.duplicated),
+    "",
+    "",
+  ]);
 }
 for (const [p, label] of [[0.5, "p50"], [0.99, "p99"]] as const) {
   const o = percentile(latency.ours, p), f = percentile(latency.official, p);
-  row([`send→callback latency ${label}`, ms(o), ms(f), ratio(f, o)]);
+  row([`send→callback latency ${label}`, ms(o), ms(f), ratio(f, o), ms(percentile(floorLatency, p))]);
 }
 row([
   `messages/s to callbacks (burst of ${BURST})`,
   `${Math.round(throughput.ours.perSecond)} (${throughput.ours.delivered})`,
   `${Math.round(throughput.official.perSecond)} (${throughput.official.delivered})`,
   ratio(throughput.ours.perSecond, throughput.official.perSecond),
+  `${Math.round(floorThroughput.perSecond)} (${floorThroughput.delivered})`,
 ]);
 row([
   "browser bundle, min + gzip",
   `${(bundle.gzip / 1024).toFixed(1)} KB`,
   `${OFFICIAL_GZIP_KB} KB`,
   ratio(OFFICIAL_GZIP_KB * 1024, bundle.gzip),
+  "",
 ]);
-if (latency.ours.length < LATENCY || latency.official.length < LATENCY) {
+if (latency.ours.length < LATENCY || latency.official.length < LATENCY || floorLatency.length < LATENCY) {
   console.log(
-    `\nlatency samples: ours ${latency.ours.length}, official ${latency.official.length} of ${LATENCY} ` +
+    `\nlatency samples: ours ${latency.ours.length}, official ${latency.official.length}, ` +
+      `floor ${floorLatency.length} of ${LATENCY} ` +
       "(a message not received within 5 s has no sample)",
   );
 }

@@ -42,7 +42,7 @@ export interface HttpSettings {
   fetch: FetchFunction | null;
 }
 
-/** What an openapi-fetch call resolves (its `FetchResponse`, for any operation). */
+/** What an openapi-fetch call resolves: the shape of its `FetchResponse`, for any operation. */
 interface Outcome {
   data?: unknown;
   error?: unknown;
