@@ -76,7 +76,14 @@ describe("PostgreSQL restarting under a server", () => {
     assert.equal(new Set(seen).size, seen.length, "nothing twice");
     assert.deepEqual(seen.filter((t) => answered.includes(t)), answered, "in order");
 
-    // And all of it is in the database: a second server on it reads the same events.
+    // One server per database: a second one refuses to start.
+    await assert.rejects(
+      startServer({ databaseUrl: pg.url }),
+      /another Parley server is using this database/,
+    );
+    // And all of it is in the database: the next server on it reads the same events.
+    await server.close();
+    server = undefined;
     const second = await startServer({ databaseUrl: pg.url });
     try {
       const again = await fetch(

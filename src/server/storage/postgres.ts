@@ -3,6 +3,11 @@
  * embedded engine. A connection lost while PostgreSQL restarts is made again by the client at the
  * next query; meanwhile commits fail and requests are answered 503.
  *
+ * One server writes to a database at a time: it holds an advisory lock on a connection of its own
+ * for as long as it runs, and every commit checks, in its transaction, that the lock is still its
+ * own. A second server on the same database refuses to start (several nodes on one database are
+ * not supported: each keeps the state in memory).
+ *
  * @module
  */
 import { postgres, type Sql } from "../deps.ts";
@@ -11,22 +16,37 @@ import { MIGRATIONS, MIGRATIONS_TABLE, statementOf } from "./schema.ts";
 
 /** Any number: taken by every node that migrates, so two nodes starting at once migrate once. */
 const MIGRATION_LOCK = 7_341_002;
+/** Held by the one server that writes to the database. */
+const WRITER_LOCK = 7_341_003;
+
+/** Another server holds the database. */
+export class DatabaseInUse extends Error {
+  constructor() {
+    super("another Parley server is using this database; one server per database is supported");
+    this.name = "DatabaseInUse";
+  }
+}
 
 /** PostgreSQL at a `postgres://` URL. */
 export class PostgresBackend implements Backend {
   readonly engine = "postgres";
   readonly #sql: Sql;
+  readonly #url: string;
+  /** A client of one connection holding the writer lock, and that connection's process id. */
+  #holder: { sql: Sql; pid: number } | undefined;
 
-  private constructor(sql: Sql) {
+  private constructor(sql: Sql, url: string) {
     this.#sql = sql;
+    this.#url = url;
   }
 
   /** Connects to `url` and brings the schema up to date. */
   static async open(url: string): Promise<PostgresBackend> {
     const sql = postgres(url, { max: 8, connect_timeout: 3, idle_timeout: 0, onnotice: () => {} });
-    const backend = new PostgresBackend(sql);
+    const backend = new PostgresBackend(sql, url);
     try {
       await backend.#migrate();
+      await backend.#lock();
     } catch (err) {
       await sql.end({ timeout: 1 });
       throw err;
@@ -36,13 +56,26 @@ export class PostgresBackend implements Backend {
 
   async apply(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
-    // Statements of one transaction are pipelined: one round trip for the whole group.
-    await this.#sql.begin((tx) =>
-      changes.map((change) => {
-        const { sql, params } = statementOf(change, (i) => `$${i}`);
-        return tx.unsafe(sql, params);
-      })
-    );
+    try {
+      const pid = this.#holder?.pid ?? (await this.#lock());
+      // Statements of one transaction are pipelined: one round trip for the whole group. The first
+      // one fails the transaction unless this server still holds the writer lock.
+      await this.#sql.begin((tx) => [
+        tx.unsafe(
+          `SELECT 1 / (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND objid = $1
+            AND pid = $2 AND granted)`,
+          [WRITER_LOCK, pid],
+        ),
+        ...changes.map((change) => {
+          const { sql, params } = statementOf(change, (i) => `$${i}`);
+          return tx.unsafe(sql, params);
+        }),
+      ]);
+    } catch (err) {
+      // The lock may have gone with a lost connection: take it again at the next commit.
+      this.#unlock();
+      throw err;
+    }
   }
 
   async rows(table: string): Promise<Record<string, Cell>[]> {
@@ -50,7 +83,31 @@ export class PostgresBackend implements Backend {
   }
 
   async close(): Promise<void> {
+    this.#unlock();
     await this.#sql.end({ timeout: 5 });
+  }
+
+  /** Takes the writer lock on a connection of its own; answers that connection's process id. */
+  async #lock(): Promise<number> {
+    const sql = postgres(this.#url, { max: 1, connect_timeout: 3, idle_timeout: 0, onnotice: () => {} });
+    try {
+      const [row] = await sql.unsafe(
+        "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
+        [WRITER_LOCK],
+      );
+      if (!row?.locked) throw new DatabaseInUse();
+      this.#holder = { sql, pid: row.pid };
+      return row.pid;
+    } catch (err) {
+      sql.end({ timeout: 0 }).catch(() => {});
+      throw err;
+    }
+  }
+
+  /** Lets the writer lock go (closing its connection releases it). */
+  #unlock(): void {
+    this.#holder?.sql.end({ timeout: 0 }).catch(() => {});
+    this.#holder = undefined;
   }
 
   async #migrate(): Promise<void> {
