@@ -1,46 +1,104 @@
 /**
- * `deno task bench:server`: how fast the reference server fans pushes out.
+ * `deno task bench:server`: how fast the reference server answers and fans out, per storage engine
+ * (memory, SQLite in a data directory, PostgreSQL), the server always in a process of its own
+ * (scripts/bench_server_host.ts) and everything on loopback.
  *
- * 100 socket clients (one process) join one conversation on a reference server running in a
- * separate process (scripts/bench_server_host.ts). Ten of them send text messages over REST, with
- * a bounded number in flight each; every message is pushed to all 100 sockets. Reported, on
- * loopback: pushes delivered per second under that load (from the first send to the last push
- * received) with the latency percentiles it causes, and the send→receive latency of an unloaded
- * server (one message in flight at a time), over every push. Bounded: it stops after the planned
- * messages or after a time limit, and reports anything not delivered as lost.
+ * Per engine:
+ * - answered sends per second: text messages posted over REST, `--lanes` requests in flight, into a
+ *   conversation of two members online; each answer waits for the commit of its event;
+ * - fan-out: 100 socket clients join one conversation, ten of them send with a bounded number in
+ *   flight each, every message is pushed to all 100: pushes delivered per second and the send→receive
+ *   latency it causes, then the latency of an unloaded server (one message in flight);
+ * Once (the numbers do not depend on the engine: every engine serves reads from memory):
+ * - memory per idle socket: 1,000 more logged-in sockets doing nothing;
+ * - event pages with `--events` (1,000,000) events in one conversation, seeded straight into a data
+ *   directory: the server's start (reading them all), memory per stored event, and the latency of
+ *   the first page against the last page (reached with a cursor).
  *
- * Options: `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
- * requests in flight per sender (4).
+ * PostgreSQL is a throwaway cluster (scripts/services.ts installs it from Debian when missing).
+ * Bounded: every phase stops after its planned messages or after a time limit, and reports anything
+ * not delivered as lost.
+ *
+ * Options: `--engines memory,sqlite,postgres`, `--users N` (100), `--senders N` (10), `--messages N`
+ * per sender (200), `--window N` requests in flight per sender (4), `--sends N` (5000), `--lanes N`
+ * (32), `--idle-sockets N` (1000), `--events N` (1000000; 0 skips the page phase).
  *
  * @module
  */
+import { DatabaseSync } from "node:sqlite";
+import { join } from "node:path";
 import { connectSocket, type Socket } from "./_deps.ts";
+import { type PostgresInstance, startPostgres } from "./services.ts";
 
 function option(name: string, fallback: number): number {
   const i = Deno.args.indexOf(`--${name}`);
   return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
 }
+const enginesAt = Deno.args.indexOf("--engines");
+const ENGINES = enginesAt >= 0 ? Deno.args[enginesAt + 1]!.split(",") : ["memory", "sqlite", "postgres"];
 const USERS = option("users", 100);
 const SENDERS = Math.min(option("senders", 10), USERS);
 const MESSAGES = option("messages", 200);
 const WINDOW = option("window", 4);
+const SENDS = option("sends", 5000);
+const LANES = option("lanes", 32);
+const IDLE_SOCKETS = option("idle-sockets", 1000);
+const EVENTS = option("events", 1_000_000);
 const WARMUP = 5;
 const TIME_LIMIT_MS = 120_000;
 
-const host = new Deno.Command(Deno.execPath(), {
-  args: ["run", "-A", new URL("bench_server_host.ts", import.meta.url).pathname, String(USERS)],
-  stdin: "piped",
-  stdout: "piped",
-  stderr: "inherit",
-}).spawn();
-const reader = host.stdout.pipeThrough(new TextDecoderStream()).getReader();
-let firstLine = "";
-while (!firstLine.includes("\n")) {
-  const { value, done } = await reader.read();
-  if (done) throw new Error("the server process ended before printing its address");
-  firstLine += value;
+/** A server process of the bench. */
+interface Host {
+  url: string;
+  tokens: string[];
+  startMs: number;
+  /** Sends one command line and reads the one JSON line it answers. */
+  ask(command: string): Promise<Record<string, number>>;
+  stop(): Promise<void>;
 }
-const { url, tokens } = JSON.parse(firstLine) as { url: string; tokens: string[] };
+
+async function startHost(users: number, storage: string[]): Promise<Host> {
+  const child = new Deno.Command(Deno.execPath(), {
+    args: [
+      "run",
+      "-A",
+      "--v8-flags=--expose-gc",
+      new URL("bench_server_host.ts", import.meta.url).pathname,
+      String(users),
+      ...storage,
+    ],
+    stdin: "piped",
+    stdout: "piped",
+    stderr: "inherit",
+  }).spawn();
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = "";
+  const line = async () => {
+    while (!buffered.includes("\n")) {
+      const { value, done } = await reader.read();
+      if (done) throw new Error("the server process ended early");
+      buffered += value;
+    }
+    const [first, ...rest] = buffered.split("\n");
+    buffered = rest.join("\n");
+    return JSON.parse(first!);
+  };
+  const { url, tokens, startMs } = await line();
+  const writer = child.stdin.getWriter();
+  return {
+    url,
+    tokens,
+    startMs,
+    async ask(command) {
+      await writer.write(new TextEncoder().encode(`${command}\n`));
+      return await line();
+    },
+    async stop() {
+      await writer.close();
+      await child.status;
+    },
+  };
+}
 
 interface User {
   token: string;
@@ -51,10 +109,10 @@ interface User {
   memberId: string;
 }
 
-async function rest(user: Pick<User, "token">, method: string, path: string, body?: unknown) {
+async function rest(url: string, token: string, method: string, path: string, body?: unknown) {
   const res = await fetch(url + path, {
     method,
-    headers: { authorization: `Bearer ${user.token}`, "content-type": "application/json" },
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
   const text = await res.text();
@@ -62,7 +120,7 @@ async function rest(user: Pick<User, "token">, method: string, path: string, bod
   return text ? JSON.parse(text) : undefined;
 }
 
-function login(token: string): Promise<User> {
+function login(url: string, token: string): Promise<User> {
   return new Promise((resolve, reject) => {
     const socket = connectSocket(url, {
       path: "/v2/rtc",
@@ -84,60 +142,34 @@ function login(token: string): Promise<User> {
         }),
     );
     socket.once("connect_error", reject);
+    socket.onAny((name: string) => {
+      if (name.includes(":error:")) reject(new Error(`login refused: ${name}`));
+    });
+    setTimeout(() => reject(new Error("no session:success within 10 s")), 10_000);
   });
 }
 
-const users = await Promise.all(tokens.map(login));
-const owner = users[0]!;
-const { id: cid } = await rest(owner, "POST", "/v0.3/conversations", {
-  name: `bench-${crypto.randomUUID()}`,
-});
-for (const user of users) {
-  const member = await rest(user, "POST", `/v0.3/conversations/${cid}/members`, {
-    state: "joined",
-    user: { id: user.userId, name: user.name },
-    channel: { type: "app" },
-    originating_session: user.sessionId,
+/** A new conversation with `members` joined; answers its id and sets their member ids. */
+async function conversationOf(url: string, members: User[]): Promise<string> {
+  const { id: cid } = await rest(url, members[0]!.token, "POST", "/v0.3/conversations", {
+    name: `bench-${crypto.randomUUID()}`,
   });
-  user.memberId = member.id;
-}
-
-/** Send time of each message, by its text. */
-const sentAt = new Map<string, number>();
-let latencies: number[] = [];
-let received = 0;
-let lastReceipt = 0;
-let expected = 0;
-let allReceived: () => void = () => {};
-for (const user of users) {
-  user.socket.on("message", (event: { body?: { text?: string } }) => {
-    const sent = sentAt.get(event.body?.text ?? "");
-    if (sent === undefined) return; // warm-up or foreign traffic
-    const now = performance.now();
-    latencies.push(now - sent);
-    received++;
-    lastReceipt = now;
-    if (received === expected) allReceived();
-  });
-}
-
-async function sendAll(sender: User, label: string, count: number, window: number, record: boolean) {
-  let next = 0;
-  async function lane() {
-    while (next < count) {
-      const text = `${label}:${sender.name}:${next++}`;
-      if (record) sentAt.set(text, performance.now());
-      await rest(sender, "POST", `/v0.3/conversations/${cid}/events`, {
-        type: "message",
-        from: sender.memberId,
-        body: { message_type: "text", text },
-      });
-    }
+  for (const user of members) {
+    const member = await rest(url, user.token, "POST", `/v0.3/conversations/${cid}/members`, {
+      state: "joined",
+      user: { id: user.userId, name: user.name },
+      channel: { type: "app" },
+    });
+    user.memberId = member.id;
   }
-  await Promise.all(Array.from({ length: window }, lane));
+  return cid;
 }
 
-interface Run {
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? NaN;
+}
+
+interface FanoutRun {
   received: number;
   expected: number;
   seconds: number;
@@ -145,49 +177,258 @@ interface Run {
   p99: number;
 }
 
-/** Sends `messages` from each sender, `window` in flight each, and waits for every push. */
-async function measure(label: string, senders: User[], messages: number, window: number): Promise<Run> {
-  latencies = [];
-  received = 0;
-  expected = senders.length * messages * USERS;
-  const done = new Promise<void>((resolve) => (allReceived = resolve));
-  const start = performance.now();
-  await Promise.all(senders.map((s) => sendAll(s, label, messages, window, true)));
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  await Promise.race([done, new Promise((r) => (timer = setTimeout(r, TIME_LIMIT_MS)))]);
-  clearTimeout(timer);
-  latencies.sort((a, b) => a - b);
-  const pct = (p: number) =>
-    latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? NaN;
-  return { received, expected, seconds: (lastReceipt - start) / 1000, p50: pct(0.5), p99: pct(0.99) };
+interface EngineResult {
+  engine: string;
+  sendsPerSecond: number;
+  load: FanoutRun;
+  idle: FanoutRun;
 }
 
-const senders = users.slice(0, SENDERS);
-// Warm-up: JIT, connection pools and socket buffers, not measured.
-await Promise.all(senders.map((s) => sendAll(s, "warmup", WARMUP, WINDOW, false)));
+/** The per-engine phases against one server process. */
+async function benchEngine(engine: string, storage: string[]): Promise<EngineResult> {
+  const host = await startHost(USERS, storage);
+  const { url } = host;
+  try {
+    const users = await Promise.all(host.tokens.map((t) => login(url, t)));
 
-const load = await measure("load", senders, MESSAGES, WINDOW);
-const idle = await measure("idle", [senders[0]!], 100, 1);
+    // Answered sends: two members online, many requests in flight.
+    const pair = users.slice(0, 2);
+    const chat = await conversationOf(url, pair);
+    const post = (i: number) =>
+      rest(url, pair[i % 2]!.token, "POST", `/v0.3/conversations/${chat}/events`, {
+        type: "message",
+        body: { message_type: "text", text: `send ${i}` },
+      });
+    for (let i = 0; i < 200; i++) await post(i); // warm-up
+    let next = 0;
+    const sendStart = performance.now();
+    await Promise.all(Array.from({ length: LANES }, async () => {
+      while (next < SENDS) await post(next++);
+    }));
+    const sendsPerSecond = SENDS / ((performance.now() - sendStart) / 1000);
+
+    // Fan-out to every user.
+    const cid = await conversationOf(url, users);
+    const sentAt = new Map<string, number>();
+    let latencies: number[] = [];
+    let received = 0;
+    let lastReceipt = 0;
+    let expected = 0;
+    let allReceived: () => void = () => {};
+    for (const user of users) {
+      user.socket.on("message", (event: { body?: { text?: string } }) => {
+        const sent = sentAt.get(event.body?.text ?? "");
+        if (sent === undefined) return; // warm-up or the sends phase
+        const now = performance.now();
+        latencies.push(now - sent);
+        received++;
+        lastReceipt = now;
+        if (received === expected) allReceived();
+      });
+    }
+    const sendAll = async (sender: User, label: string, count: number, window: number, record: boolean) => {
+      let n = 0;
+      await Promise.all(Array.from({ length: window }, async () => {
+        while (n < count) {
+          const text = `${label}:${sender.name}:${n++}`;
+          if (record) sentAt.set(text, performance.now());
+          await rest(url, sender.token, "POST", `/v0.3/conversations/${cid}/events`, {
+            type: "message",
+            from: sender.memberId,
+            body: { message_type: "text", text },
+          });
+        }
+      }));
+    };
+    const measure = async (label: string, senders: User[], messages: number, window: number) => {
+      latencies = [];
+      received = 0;
+      expected = senders.length * messages * USERS;
+      const done = new Promise<void>((resolve) => (allReceived = resolve));
+      const start = performance.now();
+      await Promise.all(senders.map((s) => sendAll(s, label, messages, window, true)));
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      await Promise.race([done, new Promise((r) => (timer = setTimeout(r, TIME_LIMIT_MS)))]);
+      clearTimeout(timer);
+      latencies.sort((a, b) => a - b);
+      return {
+        received,
+        expected,
+        seconds: (lastReceipt - start) / 1000,
+        p50: percentile(latencies, 0.5),
+        p99: percentile(latencies, 0.99),
+      };
+    };
+    const senders = users.slice(0, SENDERS);
+    await Promise.all(senders.map((s) => sendAll(s, "warmup", WARMUP, WINDOW, false)));
+    const load = await measure("load", senders, MESSAGES, WINDOW);
+    const idle = await measure("idle", [senders[0]!], 100, 1);
+    for (const user of users) user.socket.close();
+    return { engine, sendsPerSecond, load, idle };
+  } finally {
+    await host.stop();
+  }
+}
+
+/** Memory of idle sockets: heap and RSS growth of the server per logged-in socket. */
+async function benchIdleSockets(): Promise<{ heap: number; rss: number }> {
+  // 20 sockets a user (a user may hold 32 sessions).
+  const host = await startHost(Math.ceil(IDLE_SOCKETS / 20), []);
+  try {
+    // The server creates each user at its first login; measure from the second login of each on.
+    const firsts = await Promise.all(host.tokens.map((t) => login(host.url, t)));
+    const before = await host.ask("memory");
+    const sockets: Socket[] = [];
+    for (let i = 0; i < IDLE_SOCKETS - firsts.length; i += 50) {
+      const batch = await Promise.all(
+        Array.from(
+          { length: Math.min(50, IDLE_SOCKETS - firsts.length - i) },
+          (_, k) => login(host.url, host.tokens[(i + k) % host.tokens.length]!),
+        ),
+      );
+      sockets.push(...batch.map((u) => u.socket));
+    }
+    const after = await host.ask("memory");
+    for (const socket of [...firsts.map((u) => u.socket), ...sockets]) socket.close();
+    return {
+      heap: (after.heap! - before.heap!) / sockets.length,
+      rss: (after.rss! - before.rss!) / sockets.length,
+    };
+  } finally {
+    await host.stop();
+  }
+}
+
+interface PageResult {
+  events: number;
+  startMs: number;
+  heapPerEvent: number;
+  first: { p50: number; p99: number };
+  last: { p50: number; p99: number };
+}
+
+/** Pages of a conversation holding `EVENTS` events, seeded straight into a SQLite data directory. */
+async function benchPages(): Promise<PageResult> {
+  const dir = await Deno.makeTempDir({ prefix: "parley-bench-" });
+  try {
+    let host = await startHost(1, ["--data", dir]);
+    const token = host.tokens[0]!;
+    const me = await rest(host.url, token, "GET", "/v0.3/users/bench-user-0");
+    const { id: cid } = await rest(host.url, token, "POST", "/v0.3/conversations", { name: "long" });
+    const member = await rest(host.url, token, "POST", `/v0.3/conversations/${cid}/members`, {
+      state: "joined",
+      user: { id: me.id, name: me.name },
+      channel: { type: "app" },
+    });
+    const empty = await host.ask("memory");
+    await host.stop();
+
+    // Seeded with the rows the server itself writes (the member's join is event 1).
+    const db = new DatabaseSync(join(dir, "parley.sqlite"));
+    const insert = db.prepare("INSERT INTO events (conversation_id, id, data) VALUES (?, ?, ?)");
+    const timestamp = new Date().toISOString();
+    db.exec("BEGIN");
+    for (let id = 2; id <= EVENTS + 1; id++) {
+      insert.run(
+        cid,
+        id,
+        JSON.stringify({
+          conversationId: cid,
+          type: "message",
+          from: member.id,
+          timestamp,
+          body: { message_type: "text", text: `seeded message ${id}` },
+          id,
+        }),
+      );
+    }
+    db.exec("COMMIT");
+    db.close();
+
+    host = await startHost(1, ["--data", dir]);
+    try {
+      const full = await host.ask("memory");
+      const time = async (path: string) => {
+        const samples: number[] = [];
+        for (let i = 0; i < 30; i++) {
+          const start = performance.now();
+          const page = await rest(host.url, host.tokens[0]!, "GET", path);
+          samples.push(performance.now() - start);
+          if (page._embedded.events.length !== 100) throw new Error(`short page at ${path}`);
+        }
+        samples.sort((a, b) => a - b);
+        return { p50: percentile(samples, 0.5), p99: percentile(samples, 0.99) };
+      };
+      const base = `/v0.3/conversations/${cid}/events?page_size=100`;
+      const first = await time(base);
+      // The page after id EVENTS - 99: the last page, as a client paging forward reaches it.
+      const cursor = btoa(JSON.stringify({ s: `events:${cid}`, o: "ASC", d: "n", k: [EVENTS - 99] }))
+        .replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+      const last = await time(`${base}&cursor=${cursor}`);
+      return {
+        events: EVENTS,
+        startMs: host.startMs,
+        heapPerEvent: (full.heap! - empty.heap!) / EVENTS,
+        first,
+        last,
+      };
+    } finally {
+      await host.stop();
+    }
+  } finally {
+    await Deno.remove(dir, { recursive: true });
+  }
+}
+
 const ms = (n: number) => `${n.toFixed(1)} ms`;
-console.log(
-  `reference server fan-out: ${USERS} socket clients in one conversation, server in its own process`,
-);
-console.log(`  under load (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each):`);
-console.log(
-  `    pushes delivered  ${load.received} of ${load.expected} (lost ${load.expected - load.received})`,
-);
-console.log(
-  `    throughput        ${Math.round(load.received / load.seconds)} pushes/s over ${
-    load.seconds.toFixed(2)
-  } s`,
-);
-console.log(`    latency           p50 ${ms(load.p50)}, p99 ${ms(load.p99)} (send → receive)`);
-console.log(`  unloaded (1 sender, 100 messages, one at a time):`);
-console.log(
-  `    pushes delivered  ${idle.received} of ${idle.expected} (lost ${idle.expected - idle.received})`,
-);
-console.log(`    latency           p50 ${ms(idle.p50)}, p99 ${ms(idle.p99)} (send → receive)`);
+const int = (n: number) => Math.round(n).toLocaleString("en-US");
 
-for (const user of users) user.socket.close();
-await host.stdin.close();
-await host.status;
+const results: EngineResult[] = [];
+let pg: PostgresInstance | undefined;
+try {
+  for (const engine of ENGINES) {
+    let storage: string[] = [];
+    let dir: string | undefined;
+    if (engine === "sqlite") storage = ["--data", dir = await Deno.makeTempDir({ prefix: "parley-bench-" })];
+    if (engine === "postgres") storage = ["--database", (pg ??= await startPostgres()).url];
+    try {
+      results.push(await benchEngine(engine, storage));
+    } finally {
+      if (dir) await Deno.remove(dir, { recursive: true });
+    }
+  }
+} finally {
+  await pg?.destroy();
+}
+
+console.log("reference server, loopback, server in its own process");
+console.log(`  per engine: sends with ${LANES} in flight (2 members online); fan-out to ${USERS} sockets`);
+console.log(
+  `  (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each); unloaded latency (1 in flight)`,
+);
+for (const r of results) {
+  console.log(`  ${r.engine}:`);
+  console.log(`    answered sends      ${int(r.sendsPerSecond)}/s`);
+  console.log(
+    `    pushes delivered    ${
+      int(r.load.received / r.load.seconds)
+    }/s (${r.load.received} of ${r.load.expected}, lost ${r.load.expected - r.load.received})`,
+  );
+  console.log(`    latency under load  p50 ${ms(r.load.p50)}, p99 ${ms(r.load.p99)} (send → receive)`);
+  console.log(`    latency unloaded    p50 ${ms(r.idle.p50)}, p99 ${ms(r.idle.p99)} (send → receive)`);
+}
+
+if (IDLE_SOCKETS > 0) {
+  const idle = await benchIdleSockets();
+  console.log(
+    `  memory per idle socket (${IDLE_SOCKETS} sockets): heap ${int(idle.heap)} B, RSS ${int(idle.rss)} B`,
+  );
+}
+if (EVENTS > 0) {
+  const pages = await benchPages();
+  console.log(`  ${int(pages.events)} events in one conversation (SQLite data directory):`);
+  console.log(`    server start (reads them all)   ${(pages.startMs / 1000).toFixed(1)} s`);
+  console.log(`    heap per stored event           ${int(pages.heapPerEvent)} B`);
+  console.log(`    first page (100 events)         p50 ${ms(pages.first.p50)}, p99 ${ms(pages.first.p99)}`);
+  console.log(`    last page (100 events, cursor)  p50 ${ms(pages.last.p50)}, p99 ${ms(pages.last.p99)}`);
+}
