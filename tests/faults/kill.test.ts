@@ -4,7 +4,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { freePort } from "../../scripts/services.ts";
-import { conversationOf, Peer } from "./_fixture.ts";
+import { Peer } from "./_fixture.ts";
 import { type ServerProcess, spawnServer } from "./_process.ts";
 
 const MESSAGES = 200;
@@ -28,8 +28,14 @@ describe("kill -9 of a server on a data directory", () => {
     cleanups.push(async () => {
       await Promise.all(peers.map((p) => p.close()));
     });
-    const cid = await conversationOf(peers);
-    const [alice] = peers as [Peer];
+    // Alice's conversation; Bob joins on her invitation (the default access policy).
+    const [alice, bob] = peers as [Peer, Peer];
+    const cid = await alice.client.createConversation();
+    await alice.client.joinConversation(cid);
+    await alice.client.inviteToConversation(cid, "bob");
+    await bob.client.joinConversation(cid);
+    const joins = (p: Peer) => p.events.filter((e) => e.kind === "member:joined" && e.conversationId === cid);
+    await alice.until(() => joins(alice).length >= 2, "both joins");
 
     // Several senders at once, so requests are in flight when the process dies. Every attempt has
     // its own text; only those answered 2xx are owed.

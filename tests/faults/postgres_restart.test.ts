@@ -4,7 +4,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { type PostgresInstance, startPostgres } from "../../scripts/services.ts";
-import { type ReferenceServer, startServer } from "../../server.ts";
+import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../../server.ts";
 import { conversationOf, Peer } from "./_fixture.ts";
 
 describe("PostgreSQL restarting under a server", () => {
@@ -19,7 +19,7 @@ describe("PostgreSQL restarting under a server", () => {
 
   it("answers 503 while it is down, recovers by itself, and loses nothing answered", async () => {
     pg = await startPostgres();
-    server = await startServer({ databaseUrl: pg.url });
+    server = await startServer({ databaseUrl: pg.url, policy: OPEN_CONVERSATIONS });
     for (const name of ["alice", "bob"]) peers.push(await new Peer(server, name).login());
     const cid = await conversationOf(peers);
     const token = await server.token("alice");
