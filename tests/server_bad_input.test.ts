@@ -2,6 +2,7 @@
 // malformed JSON, wrong content types, oversized bodies, missing bodies, bad path and query values,
 // oversized custom data, unknown ids.
 import assert from "node:assert/strict";
+import { connect } from "node:net";
 import { describe, it } from "node:test";
 import {
   assertInvalid,
@@ -10,7 +11,13 @@ import {
   type Json,
   listEvents,
   serverSuite,
+  WAIT_MS,
 } from "./_server_helpers.ts";
+
+/** JSON text of an object nested `depth` levels deep: {"a":{"a":…1…}}. */
+function nested(depth: number): string {
+  return '{"a":'.repeat(depth - 1) + '{"a":1}' + "}".repeat(depth - 1);
+}
 
 describe("bad input", () => {
   const suite = serverSuite();
@@ -74,6 +81,84 @@ describe("bad input", () => {
     });
     assertProblem(answer, 413, "http:error:payload-too-large");
     assert.deepEqual(await conversations(), before);
+  });
+
+  it("refuses JSON nested deeper than 32 levels with 400, storing and pushing nothing", async () => {
+    const { alice, cid, conversations } = await setup();
+    const before = await conversations();
+    const events = await listEvents(alice, cid);
+    // 10,000 levels are 70 KB, far under the body limit; they would break every later serialization.
+    for (const depth of [33, 10_000]) {
+      const custom = `{"type":"custom:deep","body":${nested(depth - 1)}}`;
+      const answer = await alice.api.request("POST", `/v0.3/conversations/${cid}/events`, { raw: custom });
+      const body = assertProblem(answer, 400, "http:error:validation-fail");
+      assert.deepEqual(body.invalid_parameters, [
+        { name: "body", reason: "nests objects and arrays deeper than 32 levels" },
+      ]);
+      const create = `{"properties":{"custom_data":${nested(depth - 2)}}}`;
+      assertProblem(
+        await alice.api.request("POST", "/v0.3/conversations", { raw: create }),
+        400,
+        "http:error:validation-fail",
+      );
+    }
+    assert.deepEqual(await listEvents(alice, cid), events);
+    assert.deepEqual(await conversations(), before);
+    // 32 levels are fine, and the pages holding them too.
+    const ok = await alice.api.request("POST", `/v0.3/conversations/${cid}/events`, {
+      raw: `{"type":"custom:deep","body":${nested(31)}}`,
+    });
+    assert.equal(ok.status, 201, ok.text);
+    assert.equal((await listEvents(alice, cid)).at(-1).id, ok.body.id);
+  });
+
+  it("refuses integers in the query and path that are not written as integers", async () => {
+    const { alice, cid } = await setup();
+    const events = `/v0.3/conversations/${cid}/events`;
+    for (const value of ["Infinity", "-Infinity", "1e1", "10.0", "0x10", "%2010", "", "NaN"]) {
+      assertInvalid(await alice.api.get(`${events}?page_size=${value}`), "page_size");
+      assertInvalid(await alice.api.get(`${events}?start_id=${value}`), "start_id");
+      assertInvalid(
+        await alice.api.get(`/v0.3/users/${alice.id}/conversations?page_size=${value}`),
+        "page_size",
+      );
+    }
+    assertInvalid(await alice.api.get(`${events}?exclude_deleted_events=1`), "exclude_deleted_events");
+    assertInvalid(await alice.api.delete(`${events}/1e0`), "event_id");
+    const page = await alice.api.get(`${events}?page_size=2&start_id=1&exclude_deleted_events=true`);
+    assert.equal(page.status, 200, page.text);
+    assert.equal(page.body.page_size, 2);
+  });
+
+  it("neither answers nor reports as a failure a client that hangs up mid-body", async () => {
+    const { alice, cid } = await setup();
+    const events = await listEvents(alice, cid);
+    const logged: unknown[][] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    try {
+      const { port } = new URL(suite.server.url);
+      const answered = await new Promise<string>((resolve) => {
+        let text = "";
+        const socket = connect(Number(port), "127.0.0.1", () => {
+          socket.write(
+            `POST /v0.3/conversations/${cid}/events HTTP/1.1\r\nhost: 127.0.0.1\r\n` +
+              `authorization: bearer ${alice.token}\r\ncontent-type: application/json\r\n` +
+              `content-length: 1000\r\n\r\n{"type":"message","bo`,
+            () => setTimeout(() => socket.destroy(), 100),
+          );
+        });
+        socket.on("data", (chunk) => text += chunk);
+        socket.on("close", () => resolve(text));
+      });
+      assert.equal(answered, "");
+      // Give the server time to notice the hang-up and (wrongly) report it.
+      await new Promise((resolve) => setTimeout(resolve, Math.min(WAIT_MS, 300)));
+    } finally {
+      console.error = error;
+    }
+    assert.deepEqual(logged, []);
+    assert.deepEqual(await listEvents(alice, cid), events);
   });
 
   it("refuses custom data over 16 KiB with 413, on create and update", async () => {

@@ -3,10 +3,12 @@
  * authentication, body reading, validation and problem answers.
  *
  * For every request, in order: match an operation (404 or 405 otherwise), authenticate (401/403),
- * read the body (415 for a non-JSON body, 413 above {@link BODY_LIMIT}, 400 for malformed JSON),
- * validate parameters and body against the document (400 `http:error:validation-fail`), then call the
- * operation's handler. Handlers refuse with {@link ApiError}; any other exception becomes a 500
- * problem. Nothing is changed before all checks have passed.
+ * read the body (415 for a non-JSON body, 413 above {@link BODY_LIMIT}, 400 for malformed JSON or
+ * nesting deeper than {@link JSON_DEPTH_LIMIT}), validate parameters and body against the document
+ * (400 `http:error:validation-fail`; numbers in the path and query must be written as such), then call
+ * the operation's handler. Handlers refuse with {@link ApiError}; any other exception becomes a 500
+ * problem. Nothing is changed before all checks have passed. A client that hangs up before its body
+ * arrived gets no answer and is not reported as a failure.
  *
  * @module
  */
@@ -17,6 +19,11 @@ import { type Issue, type Operation, operations } from "./validation.ts";
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 256 * 1024;
+/**
+ * Deepest nesting of objects and arrays accepted in a body. Far deeper JSON parses fine but breaks
+ * every later serialization (stack overflow), so it is refused before anything is stored.
+ */
+export const JSON_DEPTH_LIMIT = 32;
 /** How much of an oversized body is read (and discarded) before the connection is closed instead. */
 const DRAIN_LIMIT = 16 * BODY_LIMIT;
 
@@ -75,6 +82,8 @@ export function restListener(
   return (req, res) => {
     const instance = crypto.randomUUID();
     handle(routes, authenticate, req, res).catch((err) => {
+      // Nobody is left to answer, and a client hanging up is not the server's failure.
+      if (err instanceof ClientGone) return void res.destroy();
       const problem = err instanceof ApiError ? err : internal(err);
       send(res, problem.status, problemBody(problem, instance), problem.status === 413);
     });
@@ -180,11 +189,17 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size <= BODY_LIMIT) chunks.push(chunk);
-    else if (size > DRAIN_LIMIT) break;
+  try {
+    for await (const chunk of req as AsyncIterable<Uint8Array>) {
+      size += chunk.byteLength;
+      if (size <= BODY_LIMIT) chunks.push(chunk);
+      else if (size > DRAIN_LIMIT) break;
+    }
+  } catch (err) {
+    if (!req.complete) throw new ClientGone();
+    throw err;
   }
+  if (!req.complete && size <= DRAIN_LIMIT) throw new ClientGone();
   if (size > BODY_LIMIT) {
     throw new ApiError("http:error:payload-too-large", `The body is larger than ${BODY_LIMIT} bytes.`);
   }
@@ -200,11 +215,34 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
     );
   }
   const text = new TextDecoder().decode(concat(chunks, size));
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch (err) {
     throw invalid([{ name: "body", reason: `is not valid JSON: ${(err as Error).message}` }]);
   }
+  if (deeperThan(body, JSON_DEPTH_LIMIT)) {
+    throw invalid([{
+      name: "body",
+      reason: `nests objects and arrays deeper than ${JSON_DEPTH_LIMIT} levels`,
+    }]);
+  }
+  return body;
+}
+
+/** The client closed the connection before its request was read. */
+class ClientGone extends Error {}
+
+/** Whether objects and arrays nest in `value` deeper than `limit` (checked without recursion). */
+function deeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (typeof item !== "object" || item === null) continue;
+    if (depth > limit) return true;
+    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  }
+  return false;
 }
 
 function concat(chunks: Uint8Array[], size: number): Uint8Array {

@@ -87,7 +87,12 @@ function compile(): Operation[] {
         properties: Object.fromEntries(declared.map((p) => [p.name, p.schema])),
         required: declared.filter((p) => p.required).map((p) => p.name),
       };
-      const checkParams = issuesOf(params.compile(paramsSchema), "");
+      const checkLiterals = literalChecker(declared);
+      const checkTypes = issuesOf(params.compile(paramsSchema), "");
+      const checkParams = (values: Record<string, unknown>) => {
+        const issues = checkLiterals(values);
+        return issues.length > 0 ? issues : checkTypes(values);
+      };
       const bodySchema = ((op.requestBody as Json | undefined)?.content as Json | undefined)
         ?.["application/json"] as
           | Json
@@ -165,6 +170,29 @@ function tagValues(union: Json, tag: string): string[] {
     const prop = (schema?.properties as Record<string, Json> | undefined)?.[tag];
     return prop?.const !== undefined ? [String(prop.const)] : ((prop?.enum ?? []) as unknown[]).map(String);
   });
+}
+
+/**
+ * How integers, numbers and booleans must be written in a path or query: ajv would coerce `Infinity`,
+ * `1e3`, ` 7` or `0x10` to numbers, and `page_size=Infinity` must not pass as an integer.
+ */
+const LITERALS: Record<string, [RegExp, string]> = {
+  integer: [/^-?\d{1,15}$/, "must be an integer written in digits"],
+  number: [/^-?\d{1,15}(?:\.\d{1,15})?$/, "must be a number written in digits"],
+  boolean: [/^(?:true|false)$/, "must be true or false"],
+};
+
+/** Checks the raw (string) values of the declared integer, number and boolean parameters. */
+function literalChecker(declared: Parameter[]): (values: Record<string, unknown>) => Issue[] {
+  const typed = declared.flatMap((p) => {
+    const literal = LITERALS[String(p.schema.type)];
+    return literal ? [{ name: p.name, pattern: literal[0], reason: literal[1] }] : [];
+  });
+  return (values) =>
+    typed.flatMap(({ name, pattern, reason }) => {
+      const value = values[name];
+      return typeof value === "string" && !pattern.test(value) ? [{ name, reason }] : [];
+    });
 }
 
 function resolveParameter(p: Json, parameters: Record<string, Json>): Parameter {
