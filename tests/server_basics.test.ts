@@ -183,6 +183,19 @@ describe("startServer in production mode", () => {
     );
   });
 
+  it("honours the token's acl at socket login, as on REST", async () => {
+    const acl = (paths: string[]) => ({ paths: Object.fromEntries(paths.map((p) => [p, {}])) });
+    const refused = suite.open(signJwt(keys.privateKey, { ...claims("dave"), acl: acl(["/*/users/**"]) }));
+    const refusal = await refused.next("system:error:permission");
+    assert.match(refusal.detail, /acl does not allow \/v0\.2\/sessions/);
+    assert.equal(await refused.next("disconnect"), "io server disconnect");
+    assert.ok(!refused.names().includes("session:success"));
+    const allowed = suite.open(
+      signJwt(keys.privateKey, { ...claims("dave"), acl: acl(["/*/sessions/**", "/*/users/**"]) }),
+    );
+    assert.equal((await allowed.login()).name, "dave");
+  });
+
   it("logs in sockets with such tokens", async () => {
     const client = suite.open(signJwt(keys.privateKey, claims("erin")));
     const session = await client.login();

@@ -255,3 +255,27 @@ describe("sessions per user", () => {
     await suite.open(alice.token, { sessionId: idle.session.id }).next("session:error:invalid");
   });
 });
+
+describe("sockets per session", () => {
+  const suite = serverSuite();
+
+  it("attaches at most 4 sockets to one session: each further resume replaces the oldest", async () => {
+    const alice = await suite.user("alice");
+    const cid = await conversationWith(alice);
+    const first = await suite.connect(alice);
+    const resumed: Client[] = [first.client];
+    for (let i = 0; i < 9; i++) {
+      const client = suite.open(alice.token, { sessionId: first.session.id });
+      await client.login();
+      resumed.push(client);
+    }
+    // The six oldest were disconnected by the server, one by one as newer ones came.
+    for (const client of resumed.slice(0, 6)) {
+      assert.equal(await client.next("disconnect"), "io server disconnect");
+    }
+    const sent = await sendText(alice, cid, "once per socket");
+    for (const client of resumed.slice(6)) assert.equal((await client.next("message")).id, sent.id);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.equal(resumed.flatMap((c) => c.names()).filter((name) => name === "message").length, 0);
+  });
+});

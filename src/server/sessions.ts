@@ -9,12 +9,13 @@
  * not yet acknowledged when a socket drops are queued again, so a transport that dies silently loses
  * nothing. A user keeps at most {@link SESSIONS_PER_USER} sessions: a new login replaces the user's
  * oldest session that has no socket, and is refused with `session:error:max-open-sessions` when all
- * have one.
+ * have one. A session has at most {@link SOCKETS_PER_SESSION} sockets; a login needs a token whose
+ * `acl` (if any) covers sessions, as REST calls need theirs to cover their path.
  *
  * @module
  */
 import type { WireSessionSuccess } from "../wire.ts";
-import { type Auth, TokenError } from "./auth.ts";
+import { aclAllows, type Auth, TokenError } from "./auth.ts";
 import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
 import type { Handlers } from "./contract.ts";
@@ -26,6 +27,14 @@ import type { JsonObject, UserRecord } from "./store.ts";
 export const PENDING_LIMIT = 500;
 /** Most sessions a user may hold at once. */
 export const SESSIONS_PER_USER = 32;
+/**
+ * Most sockets attached to one session. A client resumes its session on a new socket while the
+ * server may not have noticed yet that the old one died, so a new socket replaces the oldest instead
+ * of being refused; every attached socket receives every push.
+ */
+export const SOCKETS_PER_SESSION = 4;
+/** The path a token's `acl` must allow for a socket login, as `/*\/sessions/**` does. */
+const SESSION_PATH = "/v0.2/sessions";
 
 /** setTimeout's longest delay; longer token lifetimes are waited out in several steps. */
 const MAX_DELAY_MS = 2_147_483_647;
@@ -118,6 +127,11 @@ export class Session implements Outlet {
 
   /** Attaches a logged-in socket, which is disconnected by the server when the token expires. */
   attach(socket: ServerSocket): void {
+    if (this.#sockets.size >= SOCKETS_PER_SESSION) {
+      const oldest = this.#sockets.keys().next().value!;
+      this.detach(oldest);
+      oldest.disconnect(true);
+    }
     const attached: Attached = { timer: undefined, unacked: new Map(), seq: 0 };
     this.#sockets.set(socket, attached);
     this.#schedule(socket, attached);
@@ -279,6 +293,10 @@ export class Sessions implements Audience {
         "system:error:permission",
         "An application token without sub cannot open a session.",
       );
+    }
+    // As on REST: a token whose acl does not cover sessions cannot open or resume one.
+    if (!aclAllows(claims, SESSION_PATH)) {
+      return refuse(socket, "system:error:permission", `The token's acl does not allow ${SESSION_PATH}.`);
     }
     const user = this.#options.userNamed(claims.sub);
 
