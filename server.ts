@@ -32,6 +32,7 @@ export {
 } from "./src/server/policy.ts";
 export type { MediaOptions, RTCIceServer } from "./src/server/media/media_server.ts";
 export type { JsonObject, MemberState } from "./src/server/store.ts";
+export { LEG_LIMITS, type LegLimits } from "./src/server/pending_legs.ts";
 // Test-only fault injection (ReferenceServer.faults and the hooks it takes).
 export type { Push, PushHook } from "./src/server/fanout.ts";
 export {

@@ -559,3 +559,72 @@ describe("calls without an answer handler", () => {
     await call.client.next("leg:status:update", (e) => e.body.status === "answered");
   });
 });
+
+describe("call leg limits", () => {
+  const suite = serverSuite({
+    legLimits: { legsPerUser: 3, offersPerUser: 2, offerTtlMs: 300 },
+    answer: () => new Promise<Ncco>(() => {}),
+  });
+  const createLeg = (u: TestUser) =>
+    u.api.post("/v0.3/legs", { body: { offer: { type: "offer", sdp: OFFER } } });
+  const knock = (u: TestUser, legId: string, customData: Json = {}) =>
+    u.api.post("/v0.3/knocking", {
+      channel: { type: "app", id: legId, to: { type: "phone", number: "" } },
+      properties: { custom_data: customData },
+    });
+  const conversations = async (u: TestUser) =>
+    (await u.api.get(`/v0.3/users/${u.id}/conversations?page_size=100`)).body._embedded.conversations;
+
+  it("refuses a leg beyond the unplaced ones a user may hold, storing nothing; placing one makes room", async () => {
+    const caller = await suite.user("caller");
+    const legs = [(await createLeg(caller)).body.rtc_id, (await createLeg(caller)).body.rtc_id];
+    const refusal = assertProblem(await createLeg(caller), 409, "leg:error:maximum-number-of-legs");
+    assert.match(refusal.detail, /2 legs not placed yet/);
+    assert.equal((await knock(caller, legs[0])).status, 201);
+    assert.equal((await createLeg(caller)).status, 201);
+  });
+
+  it("refuses a leg beyond the legs not ended a user may hold; hanging up makes room", async () => {
+    const caller = await suite.user("caller");
+    const { client } = await suite.connect(caller);
+    for (let i = 0; i < 3; i++) {
+      const legId = (await createLeg(caller)).body.rtc_id;
+      assert.equal((await knock(caller, legId)).status, 201);
+      await client.next("member:joined", (e) => e.body.channel?.id === legId);
+    }
+    assertProblem(await createLeg(caller), 409, "leg:error:maximum-number-of-legs");
+    const [call] = await conversations(caller);
+    const me = (await caller.api.get(`/v0.3/conversations/${call.id}/members/me`)).body.id;
+    assert.equal((await caller.api.delete(`/v0.2/conversations/${call.id}/members/${me}`)).status, 204);
+    assert.equal((await createLeg(caller)).status, 201);
+  });
+
+  it("expires legs never placed: they complete, cannot be placed, and free their room", async () => {
+    const caller = await suite.user("caller");
+    const legs = [(await createLeg(caller)).body.rtc_id, (await createLeg(caller)).body.rtc_id];
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    for (const legId of legs) {
+      const leg = (await caller.api.get(`/v0.3/legs/${legId}`)).body;
+      assert.equal(leg.status, "completed");
+      assert.ok(!Number.isNaN(Date.parse(leg.end_time)));
+      const refusal = assertProblem(await knock(caller, legId), 409, "conversation:error:invalid-state");
+      assert.match(refusal.detail, /expired/);
+    }
+    assert.deepEqual(await conversations(caller), []);
+    assert.equal((await createLeg(caller)).status, 201);
+    assert.equal((await createLeg(caller)).status, 201);
+  });
+
+  it("refuses knocking custom_data over 16 KiB with 413, creating no call", async () => {
+    const caller = await suite.user("caller");
+    const legId = (await createLeg(caller)).body.rtc_id;
+    assertProblem(
+      await knock(caller, legId, { blob: "z".repeat(17 * 1024) }),
+      413,
+      "custom-data:error:max-data-sum-limit-exceeded",
+    );
+    assert.deepEqual(await conversations(caller), []);
+    assert.equal((await caller.api.get(`/v0.3/legs/${legId}`)).body.status, "started");
+    assert.equal((await knock(caller, legId, { small: true })).status, 201);
+  });
+});

@@ -24,6 +24,7 @@ import { type MediaOptions, MediaServer, type RTCIceServer } from "./media/media
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { Access, type AccessPolicy } from "./policy.ts";
+import { LEG_LIMITS, type LegLimits } from "./pending_legs.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
@@ -69,6 +70,11 @@ export interface ServerOptions {
    * machine whose only interface is loopback), STUN/TURN servers, and the media timeout.
    */
   media?: MediaOptions;
+  /**
+   * Bounds on each user's call legs, over {@link LEG_LIMITS}: 10 legs not ended, of which 5 not placed
+   * yet; a leg not placed within 60 s expires.
+   */
+  legLimits?: Partial<LegLimits>;
 }
 
 /** Options of {@link ReferenceServer.token}. */
@@ -132,7 +138,10 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const fanout = new Fanout(sessions, options.pushHook, (publish) => journal.afterCommit(publish));
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log, access: new Access(store, options.policy) };
-  const calls = new Calls(ctx, new MediaServer(options.media), options.answer);
+  const calls = new Calls(ctx, new MediaServer(options.media), options.answer, {
+    ...LEG_LIMITS,
+    ...options.legLimits,
+  });
 
   const authenticate: Authenticate = async (token, path) => {
     let claims;

@@ -15,7 +15,7 @@
  */
 import type { WireChannel } from "../wire.ts";
 import { CallFlow } from "./call_flow.ts";
-import { conversationById, newConversation } from "./conversations.ts";
+import { checkCustomData, conversationById, newConversation } from "./conversations.ts";
 import type { Context } from "./context.ts";
 import type { Handlers } from "./contract.ts";
 import { type AudioHandler, created } from "./events.ts";
@@ -26,7 +26,8 @@ import type { MediaServer } from "./media/media_server.ts";
 import type { AnswerHandler } from "./ncco.ts";
 import { ApiError } from "./problems.ts";
 import { answerFor } from "./sdp.ts";
-import type { ConversationRecord, LegRecord, MemberRecord } from "./store.ts";
+import { LEG_LIMITS, type LegLimits, PendingLegs } from "./pending_legs.ts";
+import type { ConversationRecord, LegRecord, MemberRecord, UserRecord } from "./store.ts";
 
 /** The call logic: its operations, the `audio:*` events, and what happens around a call member's leaving. */
 export class Calls {
@@ -34,19 +35,59 @@ export class Calls {
   #flow: CallFlow;
   /** The legs' peer connections and the bridges between them. */
   readonly media: MediaServer;
+  #limits: LegLimits;
+  /** Legs not yet placed by a knocking. */
+  #pending: PendingLegs;
+  /** Ids of the legs each user created, pruned of completed ones when counted. */
+  #legsOf = new Map<string, Set<string>>();
 
   /** Creates the call logic over the shared context; `answer` routes new calls. */
-  constructor(ctx: Context, media: MediaServer, answer?: AnswerHandler) {
+  constructor(ctx: Context, media: MediaServer, answer?: AnswerHandler, limits: LegLimits = LEG_LIMITS) {
     this.#ctx = ctx;
     this.media = media;
     this.#flow = new CallFlow(ctx, media, answer);
     media.onFailure = (legId, reason) => this.#flow.mediaFailed(legId, reason);
+    this.#limits = limits;
+    // A leg never placed is completed, and its peer connection closed.
+    this.#pending = new PendingLegs(limits.offerTtlMs, (legId) => {
+      const leg = ctx.store.leg(legId);
+      if (leg && leg.conversationId === "" && leg.status !== "completed") {
+        ctx.store.putLeg({ ...leg, status: "completed", endTime: new Date().toISOString() });
+        media.end(legId);
+      }
+    });
   }
 
-  /** Stops the timers of calls in progress and ends their media. */
+  /** Stops the timers of calls in progress and of legs waiting to be placed, and ends their media. */
   close(): void {
     this.#flow.close();
+    this.#pending.close();
     this.media.close();
+  }
+
+  /** Refuses a new leg when the user holds too many, before anything is stored. */
+  #assertRoomForLeg(user: UserRecord): void {
+    const { legsPerUser, offersPerUser, offerTtlMs } = this.#limits;
+    const waiting = this.#pending.countOf(user.id);
+    if (waiting >= offersPerUser) {
+      throw new ApiError(
+        "leg:error:maximum-number-of-legs",
+        `${user.name} has ${waiting} legs not placed yet; place one, or create more once they expire ` +
+          `(${offerTtlMs / 1000} s after creation).`,
+      );
+    }
+    const ids = this.#legsOf.get(user.id) ?? new Set<string>();
+    for (const id of ids) {
+      if (this.#ctx.store.leg(id)?.status !== "completed") continue;
+      ids.delete(id);
+    }
+    if (ids.size >= legsPerUser) {
+      throw new ApiError(
+        "leg:error:maximum-number-of-legs",
+        `${user.name} has ${ids.size} legs that have not ended; hang up a call first.`,
+      );
+    }
+    this.#legsOf.set(user.id, ids);
   }
 
   /** The voice operations. */
@@ -55,6 +96,7 @@ export class Calls {
     const { store } = ctx;
     return {
       "POST /v0.3/legs": async ({ caller, body }) => {
+        this.#assertRoomForLeg(caller.user);
         const offer = body.body.offer.sdp;
         const leg: LegRecord = {
           id: crypto.randomUUID(),
@@ -70,6 +112,8 @@ export class Calls {
           mediaState: noMedia(),
         };
         store.putLeg(leg);
+        this.#legsOf.get(caller.user.id)!.add(leg.id);
+        this.#pending.add(leg.id, caller.user.id);
         const sdp = await this.media.answer(leg.id, offer) ?? answerFor(offer);
         return { status: 201, body: { rtc_id: leg.id, sdp } };
       },
@@ -106,6 +150,13 @@ export class Calls {
         if (leg.conversationId !== "") {
           throw new ApiError("conversation:error:invalid-state", `Leg ${leg.id} is already connected.`);
         }
+        if (leg.status === "completed") {
+          throw new ApiError(
+            "conversation:error:invalid-state",
+            `Leg ${leg.id} was not placed in time and has expired; create a new one.`,
+          );
+        }
+        checkCustomData(request.properties?.custom_data);
         const context = request.properties?.custom_data ?? {};
         const conversation = newConversation(ctx, caller.user.id, `call:${leg.id}`);
         if (request.properties?.custom_data) conversation.customData = context;
@@ -129,6 +180,7 @@ export class Calls {
         const channel: WireChannel = { type: "app", id: leg.id, knocking_id: knocking.id };
         if (request.channel.from) channel.from = request.channel.from;
         if (request.channel.to) channel.to = request.channel.to;
+        this.#pending.take(leg.id);
         const to = typeof context.to === "string" && context.to !== ""
           ? context.to
           : request.channel.to?.number;

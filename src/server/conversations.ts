@@ -191,7 +191,8 @@ function notFound(idOrName: string): ApiError {
   );
 }
 
-function checkCustomData(data: JsonObject | null | undefined): void {
+/** Refuses `custom_data` over {@link CUSTOM_DATA_LIMIT} with 413. */
+export function checkCustomData(data: JsonObject | null | undefined): void {
   if (data && new TextEncoder().encode(JSON.stringify(data)).byteLength > CUSTOM_DATA_LIMIT) {
     throw new ApiError(
       "custom-data:error:max-data-sum-limit-exceeded",

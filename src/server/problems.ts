@@ -30,6 +30,7 @@ const CODES = {
   "conversation:error:member-already-invited": [409, "Member already invited."],
   "conversation:error:maximum-number-of-members": [409, "Maximum number of members reached."],
   "conversation:error:invalid-state": [409, "Invalid state."],
+  "leg:error:maximum-number-of-legs": [409, "Maximum number of legs reached."],
   "custom-data:error:max-data-sum-limit-exceeded": [413, "Custom data too large."],
   "ephemeral:error:max-data-limit": [413, "Ephemeral event too large."],
   "system:error:internal-error": [500, "Internal error."],
