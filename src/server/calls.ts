@@ -19,7 +19,7 @@ import { checkCustomData, conversationById, newConversation } from "./conversati
 import type { Context } from "./context.ts";
 import type { Handlers } from "./contract.ts";
 import { type AudioHandler, created } from "./events.ts";
-import { listPage } from "./pages.ts";
+import { ascending, listPage } from "./pages.ts";
 import { legView, noMedia, recordHangup, setStatus } from "./legs.ts";
 import { join, leave, type LeaveHooks } from "./members.ts";
 import type { MediaServer } from "./media/media_server.ts";
@@ -135,7 +135,7 @@ export class Calls {
         const page = listPage(query, url, {
           name: "legs",
           scope: `legs:${conversation.id}`,
-          items: store.legs(conversation.id),
+          sorted: ascending(store.legs(conversation.id), (leg) => [leg.startTime, leg.id]),
           keyOf: (leg) => [leg.startTime, leg.id],
           view: legView,
         });

@@ -10,7 +10,7 @@
 import type { WireConversation } from "../wire.ts";
 import type { Context } from "./context.ts";
 import type { Caller, Handlers } from "./contract.ts";
-import { listPage } from "./pages.ts";
+import { ascending, listPage } from "./pages.ts";
 import { ApiError } from "./problems.ts";
 import type { ConversationRecord, JsonObject, MemberRecord, MemberState } from "./store.ts";
 
@@ -170,13 +170,15 @@ export function conversationHandlers(ctx: Context) {
         .filter((m) => m.state !== "LEFT")
         .map((m) => store.conversation(m.conversationId))
         .filter((c): c is ConversationRecord => c !== undefined);
-      const byCustomSortKey = query.order_by === "custom_sort_key";
+      const keyOf = query.order_by === "custom_sort_key"
+        ? (c: ConversationRecord) => [c.customSortKey ?? "", c.seq]
+        : (c: ConversationRecord) => [c.seq];
       const includeCustomData = query.include_custom_data === true;
       const page = listPage(query, url, {
         name: "conversations",
         scope: `conversations:${userId}:${query.order_by ?? "created"}`,
-        items: conversations,
-        keyOf: (c) => byCustomSortKey ? [c.customSortKey ?? "", c.seq] : [c.seq],
+        sorted: ascending(conversations, keyOf),
+        keyOf,
         view: (c) => conversationView(ctx, c, caller, includeCustomData),
       });
       return { status: 200, body: page };

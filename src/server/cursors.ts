@@ -5,7 +5,8 @@
  * sort order, the direction, and the key of the item at the page boundary. The official client copies
  * the cursor out of `_links.*.href` without decoding and loses values containing `=` or `&`, so
  * nothing in a cursor ever needs escaping. Pages are computed from the key, not an offset, so items
- * added while a client pages through do not shift what it sees.
+ * added while a client pages through do not shift what it sees, and reading a long list page by page
+ * costs each page about the same.
  *
  * @module
  */
@@ -42,48 +43,93 @@ interface CursorValue {
   k: Key;
 }
 
+/** What to page through, beyond the request. */
+export interface PageSource<T> {
+  /** Every item of the list, sorted by `keyOf` in ascending order. */
+  sorted: readonly T[];
+  /** The sort key of an item. */
+  keyOf: (item: T) => Key;
+  /** Names the list (for example `events:CON-1`), so a cursor of another list is refused. */
+  scope: string;
+  /** Whether an item belongs in pages (a filter); all do when absent. */
+  accept?: (item: T) => boolean;
+  /** The smallest key that belongs in pages (inclusive), found by binary search. */
+  from?: Key;
+}
+
 /**
- * Cuts one page out of `items` (in any order), sorted by `keyOf`. `scope` names the list (for example
- * `events:CON-1`) so a cursor of another list is refused; `href` builds a link from a cursor.
+ * Cuts one page out of an ascending list: the cursor's position is found by binary search and the
+ * page by walking from it, so a page costs the log of the list's length plus the items it walks over
+ * (those the filter rejects included), never a sort or a copy of the list. `href` builds a link from a
+ * cursor.
  */
 export function paginate<T>(
-  items: readonly T[],
-  keyOf: (item: T) => Key,
+  source: PageSource<T>,
   request: PageRequest,
-  scope: string,
   href: (cursor: string) => string,
 ): Page<T> {
+  const { sorted, keyOf, scope } = source;
+  const accept = source.accept ?? (() => true);
   const cursor = request.cursor === undefined ? undefined : decodeCursor(request.cursor, scope);
   const order = cursor?.o ?? request.order;
+  // Positions in the requested order: 0 is the first item a client sees.
+  const lo = source.from === undefined
+    ? 0
+    : firstAt(sorted.length, (i) => compareKeys(keyOf(sorted[i]!), source.from!) >= 0);
+  const count = sorted.length - lo;
+  const at = order === "ASC" ? (i: number) => sorted[lo + i]! : (i: number) => sorted[sorted.length - 1 - i]!;
   const sign = order === "ASC" ? 1 : -1;
-  const sorted = items.map((item) => ({ item, key: keyOf(item) }))
-    .sort((a, b) => sign * compareKeys(a.key, b.key));
+  const beyond = (k: Key, strictly: boolean) => (i: number) => {
+    const c = sign * compareKeys(keyOf(at(i)), k);
+    return strictly ? c > 0 : c >= 0;
+  };
 
-  let start = 0;
-  let end = sorted.length;
-  if (cursor?.d === "n") {
-    start = sorted.findIndex((e) => sign * compareKeys(e.key, cursor.k) > 0);
-    if (start < 0) start = sorted.length;
-    end = Math.min(sorted.length, start + request.pageSize);
-  } else if (cursor?.d === "p") {
-    end = sorted.findIndex((e) => sign * compareKeys(e.key, cursor.k) >= 0);
-    if (end < 0) end = sorted.length;
-    start = Math.max(0, end - request.pageSize);
+  const picked: number[] = [];
+  if (cursor?.d === "p") {
+    // The page before the key: walk back from it.
+    for (
+      let i = firstAt(count, beyond(cursor.k, false)) - 1;
+      i >= 0 && picked.length < request.pageSize;
+      i--
+    ) {
+      if (accept(at(i))) picked.push(i);
+    }
+    picked.reverse();
   } else {
-    end = Math.min(sorted.length, request.pageSize);
+    const start = cursor?.d === "n" ? firstAt(count, beyond(cursor.k, true)) : 0;
+    for (let i = start; i < count && picked.length < request.pageSize; i++) {
+      if (accept(at(i))) picked.push(i);
+    }
   }
 
-  const page = sorted.slice(start, end);
   const links: Page<T>["links"] = {};
-  const last = page.at(-1);
-  const first = page[0];
-  if (last && end < sorted.length) {
-    links.next = { href: href(encodeCursor({ s: scope, o: order, d: "n", k: last.key })) };
+  const first = picked[0];
+  const last = picked.at(-1);
+  if (last !== undefined && anyAccepted(last + 1, count, 1)) {
+    links.next = { href: href(encodeCursor({ s: scope, o: order, d: "n", k: keyOf(at(last)) })) };
   }
-  if (first && start > 0) {
-    links.prev = { href: href(encodeCursor({ s: scope, o: order, d: "p", k: first.key })) };
+  if (first !== undefined && anyAccepted(first - 1, -1, -1)) {
+    links.prev = { href: href(encodeCursor({ s: scope, o: order, d: "p", k: keyOf(at(first)) })) };
   }
-  return { items: page.map((e) => e.item), links };
+  return { items: picked.map(at), links };
+
+  /** Whether an accepted item lies from position `start` towards `stop` (exclusive), by `step`. */
+  function anyAccepted(start: number, stop: number, step: 1 | -1): boolean {
+    for (let i = start; i !== stop; i += step) if (accept(at(i))) return true;
+    return false;
+  }
+}
+
+/** The first position in `[0, length)` where `reached` holds (it holds from some position on). */
+function firstAt(length: number, reached: (i: number) => boolean): number {
+  let low = 0;
+  let high = length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (reached(mid)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
 }
 
 /** Orders two keys element by element; numbers sort before strings. */

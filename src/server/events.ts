@@ -53,15 +53,14 @@ export function eventHandlers(ctx: Context, audio: AudioHandler) {
       const startId = query.start_id ?? 0;
       const excludeDeleted = query.exclude_deleted_events === true;
       const chatOnly = query.filter_group_type === "ChatEvents";
-      const events = store.events(conversation.id).filter((e) =>
-        (!chatOnly || isChatType(e.type)) && e.id >= startId && !(excludeDeleted && e.deleted) &&
-        wanted(e.type)
-      );
+      // Stored in id order: pages are cut by binary search, with no sort and no copy of the history.
       const page = listPage(query, url, {
         name: "events",
         scope: `events:${conversation.id}`,
-        items: events,
+        sorted: store.events(conversation.id),
         keyOf: (e) => [e.id],
+        from: [startId],
+        accept: (e) => (!chatOnly || isChatType(e.type)) && !(excludeDeleted && e.deleted) && wanted(e.type),
         view: (e) => log.listed(e),
       });
       return { status: 200, body: page };

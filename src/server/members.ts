@@ -13,7 +13,7 @@ import type { WireChannel, WireMember } from "../wire.ts";
 import { conversationById } from "./conversations.ts";
 import type { Context } from "./context.ts";
 import type { Caller, Handlers } from "./contract.ts";
-import { listPage } from "./pages.ts";
+import { ascending, listPage } from "./pages.ts";
 import { ApiError } from "./problems.ts";
 import type { ConversationRecord, JsonObject, MemberRecord, UserRecord } from "./store.ts";
 import { userView } from "./users.ts";
@@ -200,7 +200,7 @@ export function memberHandlers(ctx: Context, hooks: LeaveHooks) {
       const page = listPage(query, url, {
         name: "members",
         scope: `members:${conversation.id}`,
-        items: store.members(conversation.id),
+        sorted: ascending(store.members(conversation.id), (m) => [m.seq]),
         keyOf: (m) => [m.seq],
         view: (m) => memberView(ctx, m),
       });

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type Key, type Page, paginate } from "./cursors.ts";
+import { compareKeys, type Key, type Page, type PageSource, paginate } from "./cursors.ts";
 
 /** Items per page when the request does not say. */
 export const DEFAULT_PAGE_SIZE = 10;
@@ -20,16 +20,10 @@ export interface PageQuery {
   cursor?: string;
 }
 
-/** What to page through. */
-export interface PagedList<T, V, N extends string> {
+/** What to page through: an ascending list (see {@link PageSource}), its name and its items' wire form. */
+export interface PagedList<T, V, N extends string> extends PageSource<T> {
   /** The key of the items under `_embedded`, e.g. `events`. */
   name: N;
-  /** Names the list, so a cursor of another list is refused (e.g. `events:CON-1`). */
-  scope: string;
-  /** Every item of the list, in any order. */
-  items: readonly T[];
-  /** The sort key of an item. */
-  keyOf: (item: T) => Key;
   /** The wire form of an item. */
   view: (item: T) => V;
 }
@@ -49,14 +43,25 @@ export function listPage<T, V, N extends string>(
 ): ListPage<V, N> {
   const pageSize = query.page_size ?? DEFAULT_PAGE_SIZE;
   const page = paginate(
-    list.items,
-    list.keyOf,
+    list,
     { order: query.order?.toUpperCase() === "DESC" ? "DESC" : "ASC", pageSize, cursor: query.cursor },
-    list.scope,
     (cursor) => pageHref(url, cursor),
   );
   const embedded = { [list.name]: page.items.map(list.view) } as { [K in N]: V[] };
   return { page_size: pageSize, _embedded: embedded, _links: page.links };
+}
+
+/**
+ * `items` in ascending order of `keyOf`: as they are when already sorted (checked in one pass),
+ * sorted otherwise. For the short lists kept in no order (a user's conversations, a call's legs);
+ * events are stored in id order and never need it.
+ */
+export function ascending<T>(items: readonly T[], keyOf: (item: T) => Key): readonly T[] {
+  const keys = items.map(keyOf);
+  if (keys.every((key, i) => i === 0 || compareKeys(keys[i - 1]!, key) <= 0)) return items;
+  return items.map((item, i) => ({ item, key: keys[i]! }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map((e) => e.item);
 }
 
 /** The link to another page of the list `url` shows: the same query with `cursor` replaced. */
