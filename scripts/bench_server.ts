@@ -19,7 +19,7 @@
  * Bounded: every phase stops after its planned messages or after a time limit, and reports anything
  * not delivered as lost.
  *
- * Options: `--engines memory,sqlite,postgres`, `--users N` (100), `--senders N` (10), `--messages N`
+ * Options: `--engines memory,sqlite,postgres` (or `none`), `--users N` (100), `--senders N` (10), `--messages N`
  * per sender (200), `--window N` requests in flight per sender (4), `--sends N` (5000), `--lanes N`
  * (32), `--idle-sockets N` (1000), `--events N` (1000000; 0 skips the page phase).
  *
@@ -35,7 +35,11 @@ function option(name: string, fallback: number): number {
   return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
 }
 const enginesAt = Deno.args.indexOf("--engines");
-const ENGINES = enginesAt >= 0 ? Deno.args[enginesAt + 1]!.split(",") : ["memory", "sqlite", "postgres"];
+const ALL_ENGINES = ["memory", "sqlite", "postgres"];
+/** `--engines none` runs only the phases that do not depend on the engine. */
+const ENGINES = enginesAt >= 0
+  ? Deno.args[enginesAt + 1]!.split(",").filter((e) => ALL_ENGINES.includes(e))
+  : ALL_ENGINES;
 const USERS = option("users", 100);
 const SENDERS = Math.min(option("senders", 10), USERS);
 const MESSAGES = option("messages", 200);

@@ -115,3 +115,76 @@ export async function startPostgres(): Promise<PostgresInstance> {
     },
   };
 }
+
+/** A running HAProxy. */
+export interface LoadBalancer {
+  /** Its frontend, e.g. `http://127.0.0.1:4567`. */
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Installs HAProxy if needed and starts it on a free loopback port in front of `ports` (round robin,
+ * no sticky sessions, websocket upgrades passed through). A server counts as up while it accepts
+ * connections (checked every 200 ms), so a standby that does not listen yet gets no requests.
+ */
+export async function startHaproxy(ports: number[]): Promise<LoadBalancer> {
+  const present = async () => {
+    try {
+      return (await new Deno.Command("haproxy", { args: ["-v"], stdout: "null", stderr: "null" }).output())
+        .success;
+    } catch {
+      return false;
+    }
+  };
+  await ensureDebianPackages(["haproxy"], present);
+  const port = await freePort();
+  const dir = await Deno.makeTempDir({ prefix: "parley-haproxy-" });
+  const config = `${dir}/haproxy.cfg`;
+  await Deno.writeTextFile(
+    config,
+    [
+      "global",
+      "  maxconn 4096",
+      "defaults",
+      "  mode http",
+      "  timeout connect 1s",
+      "  timeout client 60s",
+      "  timeout server 60s",
+      "  timeout tunnel 1h",
+      "  retries 2",
+      "  option redispatch",
+      "frontend parley",
+      `  bind 127.0.0.1:${port}`,
+      "  default_backend nodes",
+      "backend nodes",
+      "  balance roundrobin",
+      ...ports.map((p, i) => `  server node${i} 127.0.0.1:${p} check inter 200 fall 1 rise 1`),
+      "",
+    ].join("\n"),
+  );
+  const child = new Deno.Command("haproxy", { args: ["-db", "-f", config], stdout: "null", stderr: "piped" })
+    .spawn();
+  const errors = child.stderr.pipeTo(new WritableStream());
+  // Ready once the frontend accepts connections.
+  for (let i = 0;; i++) {
+    try {
+      (await Deno.connect({ hostname: "127.0.0.1", port })).close();
+      break;
+    } catch (err) {
+      if (i > 100) throw err;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async stop() {
+      try {
+        child.kill("SIGTERM");
+      } catch { /* already gone */ }
+      await child.status;
+      await errors.catch(() => {});
+      await Deno.remove(dir, { recursive: true });
+    },
+  };
+}

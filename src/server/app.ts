@@ -60,6 +60,12 @@ export interface ServerOptions {
   /** Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). */
   databaseUrl?: string;
   /**
+   * With `databaseUrl`: when another server is active on the database, wait (not listening) until it
+   * stops or dies, then read the state and take over, instead of refusing to start. For a standby
+   * behind a load balancer that checks which server listens.
+   */
+  standby?: boolean;
+  /**
    * Who may do what to a conversation: rules that replace those of `DEFAULT_POLICY` (creator and
    * invited users join; members read; only the creator changes, deletes and removes others). Pass
    * `OPEN_CONVERSATIONS` for apps whose users join conversations uninvited.
@@ -104,6 +110,11 @@ export interface ReferenceServer {
   readonly faults: ServerFaults;
   /** Disconnects every client and stops listening. */
   close(): Promise<void>;
+  /**
+   * Resolves when the server has closed: after {@link close}, or by itself when another server took
+   * over its database (its standby, after this one lost its connection for a while).
+   */
+  readonly closed: Promise<void>;
 }
 
 /** The socket.io path (fixed by the official client's default `websocketPath`). */
@@ -192,7 +203,8 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
 
   let closing: Promise<void> | undefined;
-  return {
+  let closed!: () => void;
+  const server: ReferenceServer = {
     url,
     port: actualPort,
     engine: storage.engine,
@@ -214,11 +226,20 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
         await socketLayer.close();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
-        await journal.close();
+        await journal.close().catch((err) => {
+          console.error("reference server: changes not committed at close:", err.message);
+        });
+        closed();
       })();
       return closing;
     },
+    closed: new Promise((resolve) => closed = resolve),
   };
+  storage.onLost(() => {
+    console.error("reference server: another server took over the database; closing");
+    void server.close();
+  });
+  return server;
 }
 
 /**

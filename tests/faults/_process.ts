@@ -17,15 +17,37 @@ export interface ServerProcess {
 
 /** Starts `server.ts` with `args` and waits until it printed a token for each of `users`. */
 export async function spawnServer(args: string[], users: string[]): Promise<ServerProcess> {
+  return await launchServer(args, users).ready;
+}
+
+/** Starts `server.ts` with `args`; `ready` resolves once it printed a token for each of `users`. */
+export function launchServer(
+  args: string[],
+  users: string[],
+): { ready: Promise<ServerProcess>; kill(signal: Deno.Signal): Promise<void> } {
   const child = new Deno.Command(Deno.execPath(), {
     args: ["run", "--allow-all", serverTs, ...args, ...users.flatMap((u) => ["--user", u])],
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
+  const kill = async (signal: Deno.Signal) => {
+    try {
+      child.kill(signal);
+    } catch { /* already gone */ }
+    await child.status;
+  };
+  return { ready: ready(child, users, kill), kill };
+}
+
+async function ready(
+  child: Deno.ChildProcess,
+  users: string[],
+  kill: (signal: Deno.Signal) => Promise<void>,
+): Promise<ServerProcess> {
   const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
   let output = "";
   const ready = () => users.every((u) => new RegExp(`^ {2}${u}: \\S+$`, "m").test(output));
-  const timer = setTimeout(() => child.kill("SIGKILL"), 20_000);
+  const timer = setTimeout(() => child.kill("SIGKILL"), 60_000);
   while (!ready()) {
     const { value, done } = await reader.read();
     if (done) throw new Error(`the server ended before it was ready:\n${output}`);
@@ -50,10 +72,7 @@ export async function spawnServer(args: string[], users: string[]): Promise<Serv
     tokens,
     reference,
     async kill(signal) {
-      try {
-        child.kill(signal);
-      } catch { /* already gone */ }
-      await child.status;
+      await kill(signal);
       await drained.catch(() => {});
     },
   };

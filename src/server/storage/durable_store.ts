@@ -81,9 +81,8 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
       seq = Math.max(seq, data.seq);
     }
     while (super.nextSeq() < seq) { /* creation order continues after the stored records */ }
-    const events = (await read<EventRecord>("events"))
-      .sort((a, b) => a.data.conversationId.localeCompare(b.data.conversationId) || a.data.id - b.data.id);
-    for (const { data } of events) {
+    // In primary key order: each conversation's events by id.
+    for (const { data } of await read<EventRecord>("events")) {
       const { id, ...rest } = data;
       const stored = super.appendEvent(rest);
       if (stored.id !== id) throw new Error(`event ids of ${data.conversationId} have a gap at ${id}`);
@@ -93,11 +92,13 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
     const pending = new Map<string, StoredSession["pending"]>();
     for (const { row, data } of await read<JsonObject>("session_pending")) {
       const id = String(row.session_id);
-      pending.set(id, [...pending.get(id) ?? [], { seq: Number(row.seq), payload: data }]);
+      let list = pending.get(id);
+      if (!list) pending.set(id, list = []);
+      list.push({ seq: Number(row.seq), payload: data }); // in seq order
     }
     this.#sessions = (await read<SessionRecord>("sessions")).map(({ data }) => ({
       ...data,
-      pending: (pending.get(data.id) ?? []).sort((a, b) => a.seq - b.seq),
+      pending: pending.get(data.id) ?? [],
     }));
   }
 

@@ -26,7 +26,7 @@ export interface Backend {
   readonly engine: string;
   /** Applies the changes, in order, in one transaction; rejects (changing nothing) when it cannot. */
   apply(changes: readonly Change[]): Promise<void>;
-  /** Every row of a table, in primary key order. */
+  /** Every row of a table, in primary key order (`selectAll` in schema.ts). */
   rows(table: string): Promise<Record<string, Cell>[]>;
   /** Releases the connection or file. */
   close(): Promise<void>;
@@ -90,7 +90,7 @@ export class SqlJournal implements Journal {
   }
 
   write(change: Change): void {
-    if (this.#closed) throw new Error("the store is closed");
+    if (this.#closed) return; // a timer firing after close: nothing can be kept any more
     this.#queued.push(change);
     this.#written++;
     // Writes made outside a request (timers of a call flow) are committed soon without being asked.

@@ -14,6 +14,8 @@ export interface StorageOptions {
   dataDir?: string;
   /** A `postgres://` URL. */
   databaseUrl?: string;
+  /** With `databaseUrl`: wait while another server is active on the database, then take over. */
+  standby?: boolean;
 }
 
 /** An open storage engine. */
@@ -26,6 +28,8 @@ export interface Storage {
   readonly journal: Journal;
   /** The durable store (sessions, settings), absent for the memory engine. */
   readonly durable: DurableStore | undefined;
+  /** Registers what to do when another server took over the database (PostgreSQL only). */
+  onLost(fn: () => void): void;
 }
 
 /** Opens the engine the options name and reads its state into memory. */
@@ -36,11 +40,25 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   // Loaded only when used: node:sqlite is missing from older Node versions, and the PostgreSQL client
   // is not needed by servers that do not use it.
   let backend: Backend;
+  let onLost: Storage["onLost"] = () => {};
   if (options.databaseUrl !== undefined) {
-    backend = await (await import("./postgres.ts")).PostgresBackend.open(options.databaseUrl);
+    const postgres = await (await import("./postgres.ts")).PostgresBackend.open(
+      options.databaseUrl,
+      options.standby ?? false,
+    );
+    backend = postgres;
+    onLost = (fn) => postgres.onLost = fn;
   } else if (options.dataDir !== undefined) {
     backend = (await import("./sqlite.ts")).SqliteBackend.open(options.dataDir);
-  } else return { engine: "memory", store: new MemoryStore(), journal: volatileJournal, durable: undefined };
+  } else {
+    return {
+      engine: "memory",
+      store: new MemoryStore(),
+      journal: volatileJournal,
+      durable: undefined,
+      onLost,
+    };
+  }
   const journal = new SqlJournal(backend);
   const durable = new DurableStore(journal);
   try {
@@ -49,5 +67,5 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     await backend.close();
     throw err;
   }
-  return { engine: backend.engine, store: durable, journal, durable };
+  return { engine: backend.engine, store: durable, journal, durable, onLost };
 }

@@ -5,19 +5,23 @@
  *
  * One server writes to a database at a time: it holds an advisory lock on a connection of its own
  * for as long as it runs, and every commit checks, in its transaction, that the lock is still its
- * own. A second server on the same database refuses to start (several nodes on one database are
- * not supported: each keeps the state in memory).
+ * own. A second server on the same database refuses to start, or with `standby` waits until the lock
+ * is free (the active server stopped or died) and then reads the state and takes over. A server
+ * that finds its lock taken by another (after losing its connection) stops writing and calls
+ * `onLost`. Several active nodes on one database are not supported: each keeps the state in memory.
  *
  * @module
  */
 import { postgres, type Sql } from "../deps.ts";
 import type { Backend, Cell, Change } from "./journal.ts";
-import { MIGRATIONS, MIGRATIONS_TABLE, statementOf } from "./schema.ts";
+import { MIGRATIONS, MIGRATIONS_TABLE, selectAll, statementOf } from "./schema.ts";
 
 /** Any number: taken by every node that migrates, so two nodes starting at once migrate once. */
 const MIGRATION_LOCK = 7_341_002;
 /** Held by the one server that writes to the database. */
 const WRITER_LOCK = 7_341_003;
+/** How often a standby server tries for the writer lock. */
+const STANDBY_POLL_MS = 200;
 
 /** Another server holds the database. */
 export class DatabaseInUse extends Error {
@@ -34,19 +38,33 @@ export class PostgresBackend implements Backend {
   readonly #url: string;
   /** A client of one connection holding the writer lock, and that connection's process id. */
   #holder: { sql: Sql; pid: number } | undefined;
+  #lost = false;
+  /** Called once when another server took the writer lock: this one must stop. */
+  onLost: (() => void) | undefined;
 
   private constructor(sql: Sql, url: string) {
     this.#sql = sql;
     this.#url = url;
   }
 
-  /** Connects to `url` and brings the schema up to date. */
-  static async open(url: string): Promise<PostgresBackend> {
+  /**
+   * Connects to `url`, brings the schema up to date and takes the writer lock; with `standby`, waits
+   * for the lock as long as another server holds it.
+   */
+  static async open(url: string, standby = false): Promise<PostgresBackend> {
     const sql = postgres(url, { max: 8, connect_timeout: 3, idle_timeout: 0, onnotice: () => {} });
     const backend = new PostgresBackend(sql, url);
     try {
       await backend.#migrate();
-      await backend.#lock();
+      while (true) {
+        try {
+          await backend.#lock();
+          break;
+        } catch (err) {
+          if (!(err instanceof DatabaseInUse) || !standby) throw err;
+          await new Promise((resolve) => setTimeout(resolve, STANDBY_POLL_MS));
+        }
+      }
     } catch (err) {
       await sql.end({ timeout: 1 });
       throw err;
@@ -56,6 +74,7 @@ export class PostgresBackend implements Backend {
 
   async apply(changes: readonly Change[]): Promise<void> {
     if (changes.length === 0) return;
+    if (this.#lost) throw new DatabaseInUse();
     try {
       const pid = this.#holder?.pid ?? (await this.#lock());
       // Statements of one transaction are pipelined: one round trip for the whole group. The first
@@ -74,12 +93,16 @@ export class PostgresBackend implements Backend {
     } catch (err) {
       // The lock may have gone with a lost connection: take it again at the next commit.
       this.#unlock();
+      if (err instanceof DatabaseInUse && !this.#lost) {
+        this.#lost = true;
+        this.onLost?.();
+      }
       throw err;
     }
   }
 
   async rows(table: string): Promise<Record<string, Cell>[]> {
-    return [...await this.#sql.unsafe(`SELECT * FROM ${table}`)] as Record<string, Cell>[];
+    return [...await this.#sql.unsafe(selectAll(table))] as Record<string, Cell>[];
   }
 
   async close(): Promise<void> {

@@ -43,6 +43,13 @@ export const PRIMARY_KEYS: Readonly<Record<string, readonly string[]>> = {
   session_pending: ["session_id", "seq"],
 };
 
+/** `SELECT` of every row of a table in primary key order (events by conversation, then id). */
+export function selectAll(table: string): string {
+  const keys = PRIMARY_KEYS[table];
+  if (!keys) throw new Error(`no table ${table}`);
+  return `SELECT * FROM ${table} ORDER BY ${keys.join(", ")}`;
+}
+
 /** Creates the bookkeeping table of migrations. */
 export const MIGRATIONS_TABLE =
   "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)";

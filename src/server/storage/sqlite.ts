@@ -9,7 +9,7 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseSync, type StatementSync } from "node:sqlite";
 import type { Backend, Cell, Change } from "./journal.ts";
-import { MIGRATIONS, MIGRATIONS_TABLE, statementOf } from "./schema.ts";
+import { MIGRATIONS, MIGRATIONS_TABLE, selectAll, statementOf } from "./schema.ts";
 
 /** The file name of the database inside the data directory. */
 export const DATABASE_FILE = "parley.sqlite";
@@ -47,7 +47,7 @@ export class SqliteBackend implements Backend {
   }
 
   rows(table: string): Promise<Record<string, Cell>[]> {
-    return Promise.resolve(this.#db.prepare(`SELECT * FROM ${table}`).all() as Record<string, Cell>[]);
+    return Promise.resolve(this.#db.prepare(selectAll(table)).all() as Record<string, Cell>[]);
   }
 
   close(): Promise<void> {
