@@ -103,10 +103,10 @@ describe("call audio through the reference server", { timeout: 60_000 }, () => {
     await carol.next("callTransfer");
     const before = performance.now();
     await carol.client.say(callId, "Hello from the reference server.");
-    await carolHears.until(() => carolHears.rms(before) > 0.02, "speech at carol", 10_000);
+    await carolHears.until(() => carolHears.rms(before) > 0.02, "speech at carol", 20_000);
     assert.ok(carolHears.level(440, before) < SILENT, "carol does not hear her own tone");
     const done = () => pushes.find((p) => p.name === "audio:say:done" && p.userId !== undefined);
-    await carolHears.until(() => done() !== undefined, "audio:say:done", 10_000);
+    await carolHears.until(() => done() !== undefined, "audio:say:done", 20_000);
     const spoken = carolHears.framesSince(before);
     assert.ok(spoken > 25, `at least half a second of speech before done (${spoken} frames)`);
     await carol.client.hangup(callId);

@@ -12,7 +12,7 @@
  */
 import { Bridge } from "./bridge.ts";
 import { Endpoint, type EndpointConfig, type MediaFailure } from "./endpoint.ts";
-import { FRAME_SAMPLES, opusEncoder } from "./opus.ts";
+import { FRAME_SAMPLES, opusEncoder, SAMPLE_RATE } from "./opus.ts";
 import { Speech } from "./speech.ts";
 import { type HangupQuality, LegStats } from "./stats.ts";
 
@@ -141,7 +141,11 @@ export class MediaServer {
     if (!endpoint) return;
     this.#unbridge(legId);
     let bridge = this.#bridges.get(conversationId);
-    if (!bridge) this.#bridges.set(conversationId, bridge = new Bridge());
+    if (!bridge) {
+      this.#bridges.set(conversationId, bridge = new Bridge());
+      // Speech is likely now that audio flows somewhere: have its engine loaded before it is asked for.
+      this.#speech.warm();
+    }
     bridge.add(legId, endpoint, this.#flagsOf(legId));
     this.#bridgeOf.set(legId, conversationId);
   }
@@ -161,7 +165,7 @@ export class MediaServer {
     if (!this.#bridges.has(conversationId) || request.text.trim() === "") return;
     let pcm: Int16Array;
     try {
-      pcm = await this.#speech.synthesize(request.text, request.voiceName, request.level);
+      pcm = await this.#speech.synthesize(request.text, request.voiceName, request.level, SAMPLE_RATE);
     } catch (err) {
       console.error("reference server: speech synthesis failed:", err);
       return;
