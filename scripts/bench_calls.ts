@@ -92,6 +92,7 @@ class BenchPeer implements MediaAdapter {
       })
     );
     this.#pc.connectionStateChange.subscribe((state) => {
+      if (Deno.env.get("BENCH_DEBUG")) console.error("peer", state);
       if (state === "connected") this.#connected = true;
     });
   }
@@ -140,8 +141,10 @@ class BenchPeer implements MediaAdapter {
   }
 }
 
-function cpuSeconds(pid: number | "self"): number {
-  const stat = Deno.readTextFileSync(`/proc/${pid}/stat`);
+/** User+system CPU seconds of a process, from /proc (read with `cat`: Deno asks for all permissions to read /proc). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const { stdout } = await new Deno.Command("cat", { args: [`/proc/${pid}/stat`] }).output();
+  const stat = new TextDecoder().decode(stdout);
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
@@ -203,6 +206,10 @@ async function level(calls: number): Promise<Result> {
     for (let i = 0; i < pairs.length; i += 5) {
       await Promise.all(pairs.slice(i, i + 5).flat().map((p) => p.client.createSession(p.token)));
     }
+    const hangups = new Map<string, number>();
+    for (const { client } of pairs.flat()) {
+      client.on("callHangup", (_id, _quality, reason) => hangups.set(reason, (hangups.get(reason) ?? 0) + 1));
+    }
     for (const [, callee] of pairs) {
       callee.client.on("callInvite", (callId) => {
         callee.peer.answeredAt = performance.now();
@@ -217,6 +224,9 @@ async function level(calls: number): Promise<Result> {
     const setupEnd = performance.now() + SETUP_LIMIT_MS;
     const audioBothWays = () => peers.filter((p) => p.firstFrameAt > 0).length;
     while (audioBothWays() < peers.length && performance.now() < setupEnd) await sleep(100);
+    if (hangups.size > 0) {
+      console.error(`calls ended during setup: ${JSON.stringify(Object.fromEntries(hangups))}`);
+    }
     const connected = pairs.filter(([a, b]) => a.peer.firstFrameAt > 0 && b.peer.firstFrameAt > 0).length;
     const latencies = pairs.map(([, callee]) => callee.peer).filter((p) => p.firstFrameAt > 0)
       .map((p) => p.firstFrameAt - p.answeredAt);
@@ -224,13 +234,13 @@ async function level(calls: number): Promise<Result> {
     // The steady window: every call up, counting frames sent inside it and which of them arrived.
     await sleep(1000);
     const from = peers.map((p) => p.sent);
-    const serverBefore = cpuSeconds(host.pid);
-    const selfBefore = cpuSeconds("self");
+    const serverBefore = await cpuSeconds(host.pid);
+    const selfBefore = await cpuSeconds(Deno.pid);
     const started = performance.now();
     await sleep(WINDOW_S * 1000);
     const seconds = (performance.now() - started) / 1000;
-    const serverCpu = cpuSeconds(host.pid) - serverBefore;
-    const selfCpu = cpuSeconds("self") - selfBefore;
+    const serverCpu = await cpuSeconds(host.pid) - serverBefore;
+    const selfCpu = await cpuSeconds(Deno.pid) - selfBefore;
     const to = peers.map((p) => p.sent);
     await sleep(500);
     let expected = 0;

@@ -46,7 +46,10 @@ export class Calls {
     this.#ctx = ctx;
     this.media = media;
     this.#flow = new CallFlow(ctx, media, answer);
-    media.onFailure = (legId, reason) => this.#flow.mediaFailed(legId, reason);
+    media.onFailure = (legId, reason) => {
+      console.error(`reference server: the media of leg ${legId} failed (${reason}); the leg ends`);
+      this.#flow.mediaFailed(legId, reason);
+    };
     this.#limits = limits;
     // A leg never placed is completed, and its peer connection closed.
     this.#pending = new PendingLegs(limits.offerTtlMs, (legId) => {
