@@ -2,7 +2,8 @@
 // one standby waiting for the database. The active one is killed with SIGKILL in the middle of a
 // stream; the standby takes over, our clients reconnect through the load balancer to it with the
 // tokens the first one minted, resume their sessions, and see every answered message exactly once,
-// in order; every answered message is stored under the id it was answered with.
+// in order; every answered message is stored under the id it was answered with. The official SDK,
+// connected the same way, reconnects by itself and receives what is sent after the takeover.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -13,6 +14,7 @@ import {
   startPostgres,
 } from "../../scripts/services.ts";
 import type { ReferenceServer } from "../../server.ts";
+import { OfficialClient } from "../interop/_official.ts";
 import { Peer } from "./_fixture.ts";
 import { launchServer, spawnServer } from "./_process.ts";
 
@@ -30,7 +32,7 @@ describe("failover behind a load balancer", () => {
     const pg: PostgresInstance = await startPostgres();
     cleanups.push(() => pg.destroy());
     const [portA, portB] = [await freePort(), await freePort()];
-    const users = ["alice", "bob"];
+    const users = ["alice", "bob", "carol"];
     const active = await spawnServer(["--port", String(portA), "--database", pg.url], users);
     cleanups.push(() => active.kill("SIGKILL"));
     const standby = launchServer(["--port", String(portB), "--database", pg.url, "--standby"], users);
@@ -40,15 +42,20 @@ describe("failover behind a load balancer", () => {
 
     // Clients know only the load balancer, and the tokens the first server minted.
     const reference = { url: lb.url, token: active.reference.token } as unknown as ReferenceServer;
-    const peers = await Promise.all(users.map((name) => new Peer(reference, name).login()));
+    const peers = await Promise.all(["alice", "bob"].map((name) => new Peer(reference, name).login()));
+    const carol = await OfficialClient.start(lb.url, "carol");
+    cleanups.push(() => carol.close());
+    await carol.call("createSession", active.tokens.carol!);
     cleanups.push(() => Promise.all(peers.map((p) => p.close())));
     const [alice, bob] = peers as [Peer, Peer];
     const cid = await alice.client.createConversation();
     await alice.client.joinConversation(cid);
     await alice.client.inviteToConversation(cid, "bob");
     await bob.client.joinConversation(cid);
+    await alice.client.inviteToConversation(cid, "carol");
+    await carol.call("joinConversation", cid);
     const joins = (p: Peer) => p.events.filter((e) => e.kind === "member:joined" && e.conversationId === cid);
-    await alice.until(() => joins(alice).length >= 2, "both joins");
+    await alice.until(() => joins(alice).length >= 3, "the joins");
 
     const answered: { text: string; id: number }[] = [];
     let attempt = 0;
@@ -107,5 +114,15 @@ describe("failover behind a load balancer", () => {
       assert.deepEqual(peer.sessionErrors, [], `${peer.name} kept its session`);
     }
     assert.ok(successor.url.endsWith(`:${portB}`));
+
+    // The official SDK reconnected by itself (it does not back-fill, so only what follows is owed).
+    await carol.nextEvent("reconnection", undefined, 20_000);
+    assert.deepEqual(carol.events.received("sessionError"), []);
+    await alice.client.sendMessageTextEvent(cid, "after the takeover");
+    const [e] = await carol.nextEvent(
+      "conversationEvent",
+      (e) => e.kind === "message:text" && e.body.text === "after the takeover",
+    );
+    assert.equal(e.kind === "message:text" && e.conversationId, cid);
   });
 });
