@@ -62,7 +62,7 @@ describe("VonageClient connection state", () => {
       "connecting→disconnected:loginFailed",
     ]);
 
-    await client.client.createSession(await suite.server.token("liam", { ttlSeconds: 1 }));
+    await client.client.createSession(await suite.server.token("liam", { ttlSeconds: 3 }));
     await client.signal("sessionError:EXPIRED_TOKEN");
     assert.equal(client.client.connectionState, "failed");
     assert.deepEqual(summary(changes).slice(-1), ["connected→failed:serverDisconnect"]);

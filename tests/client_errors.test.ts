@@ -102,7 +102,7 @@ describe("VonageClient errors", () => {
 
   it("after the token expires: sessionError, then REST calls fail with internal:auth:authorization_error", async () => {
     const client = suite.extra("kate");
-    await client.client.createSession(await suite.server.token("kate", { ttlSeconds: 1 }));
+    await client.client.createSession(await suite.server.token("kate", { ttlSeconds: 3 }));
     await client.signal("sessionError:EXPIRED_TOKEN");
     await assert.rejects(client.client.getConversations(), (err: unknown) => {
       return err instanceof VonageError && err.type === "INTERNAL_ERROR" &&

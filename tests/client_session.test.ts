@@ -123,7 +123,8 @@ describe("VonageClient sessions", () => {
   it("reports sessionError EXPIRED_TOKEN when the server ends the session at token expiry, and stays failed", async () => {
     // Quick retries: a client that wrongly kept trying would show it within the wait below.
     const client = suite.extra("hank", { reconnectBaseDelayMs: 10, reconnectMaxDelayMs: 40 });
-    await client.client.createSession(await suite.server.token("hank", { ttlSeconds: 1 }));
+    // Three seconds: expiry is whole seconds, so a one-second token may expire before the login is done.
+    await client.client.createSession(await suite.server.token("hank", { ttlSeconds: 3 }));
     await client.signal("sessionError:EXPIRED_TOKEN");
     assert.equal(client.client.connectionState, "failed");
     const attempts = suite.server.faults.connectionAttempts;

@@ -24,7 +24,7 @@ import type {
   WirePushedEvent,
   WireUser,
 } from "../wire.ts";
-import { parsingError } from "./failures.ts";
+import { messageOf, parsingError } from "./failures.ts";
 import type { JsonObject } from "./types.ts";
 
 /** The JSON types a key may be required to hold, and how to tell; `integer` also accepts a numeric string. */
@@ -127,6 +127,7 @@ export const EVENTS_PAGE: Shape<WireEventsPage> = { _embedded: { events: "array"
 
 // ---- pushed events --------------------------------------------------------------------------------
 
+type PushOf<T extends string> = Extract<WirePushedEvent, { type: T }>;
 type MemberPushes = PushOf<"member:invited" | "member:joined" | "member:left">;
 type References = PushOf<
   | "event:delete"
@@ -166,8 +167,6 @@ const MESSAGE: Shape<PushOf<"message">> = {
 };
 /** Call signalling: a body (see PUSHES). */
 const SIGNAL: Shape<Signals> = { body: "object" };
-
-type PushOf<T extends string> = Extract<WirePushedEvent, { type: T }>;
 
 /**
  * The pushed types the client reads, each with what it needs. Call signalling (`rtc:*`, `audio:*`,
@@ -261,7 +260,7 @@ export function readPush(type: string, payload: unknown): ReadPush {
     }
     return { type, push: push as WireAnyPushedEvent, position };
   } catch (err) {
-    return { type, push: null, position, malformed: (err as Error).message };
+    return { type, push: null, position, malformed: messageOf(err) };
   }
 }
 
