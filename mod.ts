@@ -34,8 +34,10 @@ export type { SessionEnd } from "./src/client/session.ts";
 export {
   ClientConfig,
   type ClientConfigObject,
+  ClientInitConfig,
   type ClientInitConfigObject,
   ConfigRegion,
+  convertInitConfig,
   type FetchFunction,
 } from "./src/client/config.ts";
 export {

@@ -31,6 +31,7 @@
  *
  * @module
  */
+import { bundleScriptTag, SCRIPT_TAG } from "./size.ts";
 import { SOCKET_IO_CLIENT } from "./vendor.ts";
 
 const root = new URL("../", import.meta.url);
@@ -46,6 +47,7 @@ interface NpmPackage {
   name: string;
   /** deno.json-style path of the module that becomes the package's `.` export. */
   entry: string;
+
   /** `publish.include` / `publish.exclude` for `deno pack`: the package's files, nothing else. */
   include: string[];
   exclude: string[];
@@ -106,7 +108,9 @@ async function pack(pkg: NpmPackage): Promise<void> {
  *   Node resolves its Node build (with `ws` for Node 20) and bundlers their usual one;
  * - the lib reference the declarations need in an ES2015 project (deno pack drops triple-slash
  *   directives);
- * - `engines`: CommonJS users load the package through Node's require of ES modules (20.19+, 22.12+).
+ * - `engines`: CommonJS users load the package through Node's require of ES modules (20.19+, 22.12+);
+ * - the script-tag build, `dist/vonageClientSDK.min.js` (global `vonageClientSDK`, where the official
+ *   package has its own), named by `unpkg` and `jsdelivr` for CDNs.
  */
 async function finishClient(): Promise<void> {
   const dir = new URL("client/", out);
@@ -134,8 +138,10 @@ async function finishClient(): Promise<void> {
     const manifest = JSON.parse(text);
     manifest.dependencies = { ...manifest.dependencies, [npmName!]: range };
     manifest.engines = { node: "^20.19.0 || >=22.12.0" };
+    manifest.unpkg = manifest.jsdelivr = `./dist/${SCRIPT_TAG}`;
     return JSON.stringify(manifest, null, 2) + "\n";
   });
+  await bundleScriptTag(new URL(`dist/${SCRIPT_TAG}`, pkgDir).pathname);
   await run("npm", ["pack", "--quiet", "--pack-destination", "../.."], pkgDir);
 }
 
@@ -179,6 +185,7 @@ console.log(`${client.name} installed: ${installed.packages} packages, ${install
 if (installed.bytes > INSTALL_BUDGET) {
   throw new Error(`${client.name} installs ${mb} MB, over the budget of ${INSTALL_BUDGET / 1024 / 1024} MB`);
 }
+await Deno.stat(new URL(`node_modules/${client.name}/dist/${SCRIPT_TAG}`, lone)); // the script-tag build ships
 await Deno.copyFile(new URL("scripts/npm_require.cjs", root), new URL("require.cjs", lone));
 for (const node of [["node"], ["npx", "-y", "node@22"]]) {
   await run(node[0]!, [...node.slice(1), "require.cjs"], lone);

@@ -1,8 +1,8 @@
 /**
- * The whole CI gate, in order: format, lint, type check, the documentation lint of the public
- * entries, a dry run of the JSR publish, generated-code freshness (types and the vendored
- * socket.io-client), Chromium (installed when missing, for the browser tests), the Deno tests, the
- * browser size report, and the npm build with its Node 20/22 runs.
+ * The whole CI gate, in order: format, lint, type check, the README's TypeScript blocks, the
+ * documentation lint of the public entries, a dry run of the JSR publish, generated-code freshness
+ * (types and the vendored socket.io-client), Chromium (installed when missing, for the browser
+ * tests), the Deno tests, the browser size report, and the npm build with its Node 20/22 runs.
  *
  * Every step's output is streamed as it comes; the test counts of the Deno and Node runs are
  * summed into a closing `N passed, N failed` line. The gate stops at the first failing step.
@@ -21,6 +21,7 @@ const steps: Step[] = [
   { name: "format", args: ["fmt", "--check"] },
   { name: "lint", args: ["lint"] },
   { name: "type check", args: ["task", "check"] },
+  { name: "README code", args: ["task", "check:readme"] },
   { name: "API docs", args: ["doc", "--lint", "mod.ts", "server.ts"] },
   { name: "JSR package", args: ["publish", "--dry-run", "--allow-dirty"] },
   { name: "generated types", args: ["task", "gen:check"] },

@@ -9,7 +9,7 @@
 import { enumOf } from "../enum_of.ts";
 import { backoffProblem, DEFAULT_BACKOFF } from "./backoff.ts";
 import { invalidArgument } from "./failures.ts";
-import type { LoggerOptions } from "./logger.ts";
+import type { LoggerOptions, LoggingLevel, VonageLogger } from "./logger.ts";
 import type { MediaAdapter } from "./media.ts";
 
 /** Regions of the Vonage API; each has its own default hosts. */
@@ -129,6 +129,39 @@ export class ClientConfig {
     this.reconnectBaseDelayMs = DEFAULT_BACKOFF.baseMs;
     this.reconnectMaxDelayMs = DEFAULT_BACKOFF.capMs;
   }
+}
+
+/**
+ * {@link ClientConfig} plus the constructor's logging keys, as the official SDK's `ClientInitConfig`:
+ * `new VonageClient(new ClientInitConfig("Debug", "EU"))`.
+ */
+export class ClientInitConfig extends ClientConfig {
+  /** Lowest level the internal logger prints. */
+  declare loggingLevel: LoggingLevel;
+  /** Extra destinations of log lines. */
+  declare customLoggers: VonageLogger[];
+  /** Do not print to the console. */
+  declare disableInternalLogger: boolean;
+
+  /** The defaults of `region`, logging at `loggingLevel` (default `Error`) to the console and `customLoggers`. */
+  constructor(
+    loggingLevel: LoggingLevel = "Error",
+    region?: ConfigRegion,
+    customLoggers: VonageLogger[] = [],
+  ) {
+    super(region);
+    this.loggingLevel = loggingLevel;
+    this.customLoggers = customLoggers;
+    this.disableInternalLogger = false;
+  }
+}
+
+/**
+ * The official SDK's conversion of a constructor configuration for its core; this client takes
+ * the object as it is, so this returns a copy (kept so code that calls it keeps working).
+ */
+export function convertInitConfig(config: ClientInitConfigObject): ClientInitConfigObject {
+  return { ...config };
 }
 
 /** The settings in use: `config` over the defaults of its region. */
