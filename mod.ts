@@ -44,7 +44,7 @@ export {
   createVonageLogger,
   type LoggerOptions,
   LoggingLevel,
-  type Topic,
+  Topic,
   Topics,
   type VonageLogger,
 } from "./src/client/logger.ts";

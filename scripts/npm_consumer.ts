@@ -2,7 +2,7 @@
 // that installs the built tarball and type-checks it with tsc (`strict`, `skipLibCheck: false`,
 // `nodenext` and `bundler` resolution). In this repository, deno.json maps `@parley/client` to
 // mod.ts, so `deno task check` checks the same file against the source.
-import { none, type Option, some, VonageError, VonageErrorType } from "@parley/client";
+import { none, Option, some, VonageError, VonageErrorType } from "@parley/client";
 
 const keep: Option<string> = none();
 const set: Option<string | null> = some(null);
@@ -78,3 +78,21 @@ export async function call(client: VonageClient): Promise<LegsPage> {
 }
 
 export const media = webRtcMedia();
+
+// 1.x call forms (deprecated overloads) and the official SDK's Option and config values.
+import { ClientInitConfig, convertInitConfig, mapOption } from "@parley/client";
+
+export async function legacy(client: VonageClient): Promise<string> {
+  const id = await client.createConversation("support", "Support");
+  await client.getConversations(PresentingOrder.ASC, 10, "cursor");
+  await client.getConversationMembers(id, PresentingOrder.DESC, 10);
+  const page = await client.getConversationEvents(id, PresentingOrder.DESC, 10, "cursor");
+  // @ts-expect-error: the 1.x page size is a number
+  await client.getConversations(PresentingOrder.ASC, "10");
+  return page.nextCursor ?? "";
+}
+
+export const initConfig = convertInitConfig(new ClientInitConfig("Debug", "EU"));
+export const fromNullable: Option<string> = Option.Companion.of<string>(null);
+export const unwrapped: string = some("x").map((s) => s.toUpperCase()).unwrapOr("");
+export const kept: boolean = mapOption(undefined) instanceof Option.None;

@@ -41,6 +41,11 @@ export interface ClientConfigObject {
   rtcStatsTelemetry?: boolean | null | undefined;
   /** Reconnect call media after network changes (voice; default `false`). */
   autoReconnectMedia?: boolean | null | undefined;
+  /**
+   * The official SDK's noise suppression switch for the microphone (default `true`). Accepted and
+   * kept; Parley's calls leave the microphone's processing to the browser's defaults.
+   */
+  noiseSuppression?: boolean | null | undefined;
   /** Primary host for emergency calls. */
   emergencyPrimaryRegion?: string | null | undefined;
   /** Secondary host for emergency calls. */
@@ -97,6 +102,8 @@ export class ClientConfig {
   declare rtcStatsTelemetry: boolean;
   /** Reconnect call media after network changes. */
   declare autoReconnectMedia: boolean;
+  /** Noise suppression for the microphone (kept, not applied: see {@link ClientConfigObject}). */
+  declare noiseSuppression: boolean;
   /** Primary host for emergency calls. */
   declare emergencyPrimaryRegion: string;
   /** Secondary host for emergency calls. */
@@ -121,6 +128,7 @@ export class ClientConfig {
     this.websocketPath = "/v2/rtc";
     this.rtcStatsTelemetry = true;
     this.autoReconnectMedia = false;
+    this.noiseSuppression = true;
     this.emergencyPrimaryRegion = `https://api-${r}-3.vonage.com`;
     this.emergencySecondaryRegion = `https://api-${r}-4.vonage.com`;
     this.requestTimeoutMs = DEFAULT_REQUEST_TIMEOUT_MS;

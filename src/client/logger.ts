@@ -46,12 +46,30 @@ export const Topics: {
 /** One of the values of {@link Topics}. */
 export type Topics = typeof Topics[keyof typeof Topics];
 
-/** The topic of a log line, passed to custom loggers. */
-export interface Topic {
-  /** The area. */
-  name: Topics;
-  /** A short label for the area. */
-  tag: string;
+/** The topic of a log line, passed to custom loggers (a value too, like the official SDK's `Topic`). */
+export class Topic {
+  /** The area, and a short label for it. */
+  constructor(
+    /** The area. */
+    readonly name: Topics,
+    /** A short label for the area. */
+    readonly tag: string,
+  ) {}
+
+  /** A Topic with `name` and `tag` changed where given. */
+  copy(name: Topics = this.name, tag: string = this.tag): Topic {
+    return new Topic(name, tag);
+  }
+
+  /** True for a Topic with the same name and tag. */
+  equals(other: unknown): boolean {
+    return other instanceof Topic && other.name === this.name && other.tag === this.tag;
+  }
+
+  /** `Topic(name=…, tag=…)`. */
+  toString(): string {
+    return `Topic(name=${this.name}, tag=${this.tag})`;
+  }
 }
 
 /** A destination for log lines, given to the client as one of `customLoggers`. */
@@ -158,7 +176,7 @@ export class Logger {
       if (rank < min) continue;
       if (logger.topics?.length && !logger.topics.includes(topic)) continue;
       try {
-        logger.onLog(level, { name: topic, tag: `parley:${topic.toLowerCase()}` }, line);
+        logger.onLog(level, new Topic(topic, `parley:${topic.toLowerCase()}`), line);
       } catch {
         // A broken logger must not break the client.
       }

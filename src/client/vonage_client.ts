@@ -14,7 +14,7 @@ import { type ClientConfig, resolveConfig } from "./config.ts";
 import { Connection, type ConnectionState, type ConnectionStateChange } from "./connection.ts";
 import type { EventsPage, PersistentConversationEvent } from "./conversation_event.ts";
 import { Emitter, type VonageEvent, type VonageEventName } from "./emitter.ts";
-import type { SessionErrorReason } from "./enums.ts";
+import type { PresentingOrder, SessionErrorReason } from "./enums.ts";
 import { toEventsPage } from "./events.ts";
 import { invalidArgument, noActiveSession } from "./failures.ts";
 import { Http } from "./http.ts";
@@ -245,8 +245,16 @@ export class VonageClient {
   }
 
   /** Creates a conversation; resolves its id. Every parameter is optional. */
-  async createConversation(parameters?: Nullable<CreateConversationParameters>): Promise<string> {
-    const body = toCreateBody(parameters ?? {});
+  createConversation(parameters?: Nullable<CreateConversationParameters>): Promise<string>;
+  /** @deprecated The 1.x form: pass `{ name, displayName }` instead. */
+  createConversation(name?: Nullable<string>, displayName?: Nullable<string>): Promise<string>;
+  async createConversation(
+    parameters?: Nullable<CreateConversationParameters> | string,
+    displayName?: Nullable<string>,
+  ): Promise<string> {
+    const body = toCreateBody(
+      parameters == null || typeof parameters === "string" ? { name: parameters, displayName } : parameters,
+    );
     this.#requireSession();
     const created = await this.#http.call(
       "createConversation",
@@ -290,8 +298,15 @@ export class VonageClient {
   }
 
   /** One page of the conversations the session's user is a member of. */
-  async getConversations(parameters?: Nullable<GetConversationsParameters>): Promise<ConversationsPage> {
-    const p = parameters ?? {};
+  getConversations(parameters?: Nullable<GetConversationsParameters>): Promise<ConversationsPage>;
+  /** @deprecated The 1.x form: pass `{ order, pageSize, cursor }` instead. */
+  getConversations(order: PresentingOrder, pageSize?: number, cursor?: string): Promise<ConversationsPage>;
+  async getConversations(
+    parameters?: Nullable<GetConversationsParameters> | PresentingOrder,
+    pageSize?: number,
+    cursor?: string,
+  ): Promise<ConversationsPage> {
+    const p = positional(parameters, pageSize, cursor);
     const query = pageQuery(p, () => ({
       include_custom_data: p.includeCustomData === true ? true : undefined,
       order_by: checkOrderBy(p.orderBy),
@@ -326,12 +341,25 @@ export class VonageClient {
   // ---- Members ------------------------------------------------------------------------------
 
   /** One page of the members of a conversation. */
-  async getConversationMembers(
+  getConversationMembers(
     id: string,
     parameters?: Nullable<GetConversationMembersParameters>,
+  ): Promise<MembersPage>;
+  /** @deprecated The 1.x form: pass `{ order, pageSize, cursor }` instead. */
+  getConversationMembers(
+    id: string,
+    order: PresentingOrder,
+    pageSize?: number,
+    cursor?: string,
+  ): Promise<MembersPage>;
+  async getConversationMembers(
+    id: string,
+    parameters?: Nullable<GetConversationMembersParameters> | PresentingOrder,
+    pageSize?: number,
+    cursor?: string,
   ): Promise<MembersPage> {
     const conversation_id = checkId(id, "id");
-    const query = pageQuery(parameters ?? {});
+    const query = pageQuery(positional(parameters, pageSize, cursor));
     this.#requireSession();
     return toMembersPage(
       await this.#http.call(
@@ -436,12 +464,25 @@ export class VonageClient {
   // ---- Events -------------------------------------------------------------------------------
 
   /** One page of the stored events of a conversation (messages with their per-member delivery state). */
-  async getConversationEvents(
+  getConversationEvents(
     id: string,
     parameters?: Nullable<GetConversationEventsParameters>,
+  ): Promise<EventsPage>;
+  /** @deprecated The 1.x form: pass `{ order, pageSize, cursor }` instead. */
+  getConversationEvents(
+    id: string,
+    order: PresentingOrder,
+    pageSize?: number,
+    cursor?: string,
+  ): Promise<EventsPage>;
+  async getConversationEvents(
+    id: string,
+    parameters?: Nullable<GetConversationEventsParameters> | PresentingOrder,
+    pageSize?: number,
+    cursor?: string,
   ): Promise<EventsPage> {
     const conversation_id = checkId(id, "id");
-    const p = parameters ?? {};
+    const p = positional(parameters, pageSize, cursor);
     const query = pageQuery(p, () => ({
       filter_group_type: "ChatEvents",
       filter_group_version: 3,
@@ -770,6 +811,11 @@ function toCreateBody(p: CreateConversationParameters): WireCreateConversation {
   if (p.customData != null) properties.custom_data = checkCustomData(p.customData);
   if (Object.keys(properties).length) body.properties = properties;
   return body;
+}
+
+/** The 1.x positional paging arguments `(order, pageSize, cursor)`, or the parameters object. */
+function positional<T>(p: Nullable<T> | string | undefined, pageSize?: number, cursor?: string): T {
+  return (p == null || typeof p === "string" ? { order: p, pageSize, cursor } : p) as T;
 }
 
 /** `eventFilter` → the comma-separated `event_type` query value, or nothing when empty. */
