@@ -3,6 +3,7 @@
 // these, so none of it reaches the client's package or bundle.
 export {
   MediaStreamTrack,
+  RTCDtlsTransport,
   RTCPeerConnection,
   RTCRtpCodecParameters,
   RtpHeader,

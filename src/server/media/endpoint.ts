@@ -7,6 +7,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
+import "./dtls_retransmissions.ts";
 import {
   MediaStreamTrack,
   type RTCIceServer,
