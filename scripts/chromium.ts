@@ -30,7 +30,7 @@ export async function ensureChromium(): Promise<string> {
   if (await exists(CHROMIUM)) return CHROMIUM;
   console.log(`${CHROMIUM} is missing: installing Debian's chromium package`);
   await run("apt-get", ["update"]);
-  await run("apt-get", ["install", "-y", "--no-install-recommends", "chromium"]);
+  await run("apt-get", ["install", "-y", "chromium"]);
   if (!(await exists(CHROMIUM))) throw new Error(`apt-get installed chromium, but ${CHROMIUM} is not there`);
   return CHROMIUM;
 }

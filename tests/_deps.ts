@@ -7,6 +7,7 @@ export type { Socket as SocketIoServerSocket } from "npm:socket.io@^4.8.1";
 export { default as puppeteer } from "npm:puppeteer-core@^24.43.1";
 export type { Browser, Page } from "npm:puppeteer-core@^24.43.1";
 export {
+  MediaStream,
   MediaStreamTrack,
   RTCPeerConnection,
   RTCRtpCodecParameters,

@@ -154,6 +154,20 @@ export class BrowserPhone {
     return this.page.evaluate((name) => (globalThis as unknown as PageGlobals).phone.last(name), name);
   }
 
+  /** For failure messages: the callbacks the page heard (but statistics) and call `callId`'s transport. */
+  async story(callId?: string): Promise<string> {
+    const [events, transport] = await this.page.evaluate(
+      async (callId) => {
+        const phone = (globalThis as unknown as PageGlobals).phone;
+        return [phone.events, callId ? await phone.transport(callId) : ""] as const;
+      },
+      callId,
+    );
+    const heard = (events as { name: string; args: unknown[] }[]).filter((e) => e.name !== "rtcStatsUpdate")
+      .map((e) => `${e.name}${JSON.stringify(e.args)}`).join(", ");
+    return `${transport}; heard ${heard}`;
+  }
+
   /** How many callbacks the page heard so far. */
   heardCount(): Promise<number> {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.events.length);
@@ -194,6 +208,7 @@ interface PagePhone {
   waitFor(name: string, timeoutMs: number, from: number): Promise<unknown[]>;
   listen(callId: string, frequencies: number[], ms?: number): Promise<Heard>;
   mics(): string[];
+  transport(callId: string): Promise<string>;
   last(name: string): unknown[] | null;
   media(callId: string): { peerConnection: boolean; audioElement: boolean };
   events: unknown[];
@@ -220,7 +235,7 @@ export async function hearsTone(
       last = await phone.listen(callId, [hz], 800);
       return last.levels[hz]! >= HEARD_DB && Math.abs(last.peakHz - hz) < 15;
     },
-    `${phone.name} hears ${hz} Hz (last: ${JSON.stringify(last)})`,
+    async () => `${phone.name} hears ${hz} Hz (last: ${JSON.stringify(last)}; ${await phone.story(callId)})`,
     ms,
   );
   return last!;
@@ -234,20 +249,21 @@ export async function silent(phone: BrowserPhone, callId: string, hz: number, ms
       last = await phone.listen(callId, [hz], 800);
       return last.levels[hz]! < SILENT_DB;
     },
-    `${phone.name} hears no ${hz} Hz (last: ${JSON.stringify(last)})`,
+    async () =>
+      `${phone.name} hears no ${hz} Hz (last: ${JSON.stringify(last)}; ${await phone.story(callId)})`,
     ms,
   );
 }
 
-/** Resolves once `check` holds, polling every 100 ms; rejects with `what` after `ms`. */
+/** Resolves once `check` holds, polling every 100 ms; rejects with `what()` (read then) after `ms`. */
 export async function until(
   check: () => boolean | Promise<boolean>,
-  what: string,
+  what: () => string | Promise<string>,
   ms: number,
 ): Promise<void> {
   const end = performance.now() + ms;
   while (!(await check())) {
-    if (performance.now() > end) throw new Error(`not within ${ms} ms: ${what}`);
+    if (performance.now() > end) throw new Error(`not within ${ms} ms: ${await what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }

@@ -128,6 +128,34 @@ globalThis.phone = {
     };
   },
 
+  /** What call `callId`'s peer connection says of its transport and packets (for failure messages). */
+  async transport(callId) {
+    const pc = client.getPeerConnection(callId);
+    if (!pc) return "no peer connection";
+    const parts = [`state ${pc.connectionState}`];
+    const reports = [...(await pc.getStats()).values()];
+    const byId = new Map(reports.map((r) => [r.id, r]));
+    for (const r of reports) {
+      if (r.type === "transport") {
+        parts.push(
+          `dtls ${r.dtlsState} ${r.dtlsRole ?? ""} srtp ${
+            r.srtpCipher ?? "-"
+          } bytes ${r.bytesSent}/${r.bytesReceived}`,
+        );
+        const pair = byId.get(r.selectedCandidatePairId);
+        const local = byId.get(pair?.localCandidateId), remote = byId.get(pair?.remoteCandidateId);
+        if (pair) {
+          parts.push(
+            `pair ${local?.address}:${local?.port} -> ${remote?.address}:${remote?.port} (${remote?.candidateType})`,
+          );
+        }
+      }
+      if (r.type === "inbound-rtp") parts.push(`received ${r.packetsReceived}`);
+      if (r.type === "outbound-rtp") parts.push(`sent ${r.packetsSent}`);
+    }
+    return parts.join(", ");
+  },
+
   /** Whether the client hands out the call's peer connection and an audio output element. */
   media(callId) {
     return {

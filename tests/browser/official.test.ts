@@ -1,0 +1,45 @@
+// The official SDK's browser build (installed at test time outside the repository, as the interop
+// suite does) in one Chromium, our browser bundle in another: the official client calls ours through
+// the reference server, and each hears the other's tone (official 440 Hz, ours 880 Hz).
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { type ReferenceServer, startServer } from "../../server.ts";
+import { BrowserPhone, hearsTone, type Site, startSite } from "./_browser.ts";
+
+describe("browser: the official SDK calls our client", () => {
+  let server: ReferenceServer;
+  let site: Site;
+  let dir = "";
+  const phones: BrowserPhone[] = [];
+  before(async () => {
+    server = await startServer({ port: 0, host: "127.0.0.1" });
+    dir = await Deno.makeTempDir({ prefix: "parley-browser-" });
+    site = await startSite(dir, true);
+  });
+  after(async () => {
+    for (const phone of phones) await phone.close();
+    await site?.close();
+    await server?.close();
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  });
+
+  it("the official client (440 Hz) calls ours (880 Hz) and both hear each other", async () => {
+    const [official, ours] = await Promise.all([
+      BrowserPhone.open(site, server, "alice", 440, { sdk: "official" }),
+      BrowserPhone.open(site, server, "bob", 880),
+    ]);
+    phones.push(official, ours);
+    const officialCall = await official.invoke("serverCall", { to: "bob" }) as string;
+    const [ourCall, from] = await ours.waitFor("callInvite", 10_000) as [string, string];
+    assert.equal(from, "alice");
+    await ours.invoke("answer", ourCall);
+
+    await hearsTone(official, officialCall, 880);
+    await hearsTone(ours, ourCall, 440);
+
+    await official.invoke("hangup", officialCall);
+    const [, , reason] = await ours.waitFor("callHangup", 5_000);
+    assert.equal(reason, "REMOTE_HANGUP");
+    assert.deepEqual(await ours.mics(), ["ended"]);
+  });
+});
