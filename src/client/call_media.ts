@@ -290,7 +290,8 @@ export function toRtcStats(
     audioSentJitter: 0,
   };
   const n = (value: unknown) => typeof value === "number" && Number.isFinite(value) ? value : 0;
-  reports.forEach((r) => {
+  reports.forEach((report) => {
+    const r = report as { type: string; [field: string]: unknown };
     if (r.kind !== undefined && r.kind !== "audio") return;
     if (r.type === "inbound-rtp") {
       stats.audioRecvPackets += n(r.packetsReceived);

@@ -22,8 +22,8 @@ export type MediaConnectionState = "new" | "connecting" | "connected" | "disconn
 
 /** Statistics reports, as `RTCPeerConnection.getStats()` resolves them (a map of report objects). */
 export interface StatsReportLike {
-  /** Calls `callback` with each report (`type`, and the fields of that type). */
-  forEach(callback: (report: Record<string, unknown>) => void): void;
+  /** Calls `callback` with each report: its `type`, and the fields of that type. */
+  forEach(callback: (report: { type: string }) => void): void;
 }
 
 /** One call's media. The optional members are what WebRTC adds; without them a call has no media events. */

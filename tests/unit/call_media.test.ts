@@ -14,7 +14,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Browser-shaped statistics: `packets` received and sent so far. */
 function reports(packets: number) {
-  return new Map<string, Record<string, unknown>>([
+  return new Map<string, { type: string; [field: string]: unknown }>([
     ["in", {
       type: "inbound-rtp",
       kind: "audio",
