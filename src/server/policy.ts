@@ -4,7 +4,8 @@
  * action.
  *
  * The default ({@link DEFAULT_POLICY}) keeps a conversation to the people its creator lets in: its
- * creator and invited users join; its creator and its invited and joined members find and read it;
+ * creator and invited users join; its creator and its members (also those who left) find it; its
+ * creator and its invited and joined members read its members and events;
  * joined members send; its creator and joined members invite; only its creator changes, deletes it and
  * removes other members. {@link OPEN_CONVERSATIONS} is for apps whose users find conversations by name
  * and join them uninvited: anyone finds and joins, and joined members change and delete too.
@@ -61,7 +62,8 @@ const joined = (r: AccessRequest) => r.membership === "JOINED";
 
 /** The safe default: a conversation is its creator's and its members'. */
 export const DEFAULT_POLICY: Readonly<AccessPolicy> = Object.freeze<AccessPolicy>({
-  find: (r) => r.creator || member(r),
+  // Members who left still find it (their membership is embedded), without reading its history.
+  find: (r) => r.creator || r.membership !== undefined,
   join: (r) => r.creator || r.membership === "INVITED",
   read: (r) => r.creator || member(r),
   send: joined,

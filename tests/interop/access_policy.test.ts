@@ -41,6 +41,10 @@ describe("official SDK under the default access policy", () => {
       events.events.map((e) => e.kind),
       ["member:joined", "member:invited", "member:joined", "message:text"],
     );
+    // Having left, bob still finds the conversation, with his membership, but reads no more of it.
+    await bob.call("leaveConversation", cid);
+    assert.equal((await bob.call("getConversation", cid)).memberState, "LEFT");
+    assert.equal((await bob.callError("getConversationEvents", cid)).code, "system:error:permission");
     await alice.call("deleteConversation", cid);
     assert.equal((await bob.callError("getConversation", cid)).code, "conversation:error:not-found");
     assert.ok(isMemberEvent(events.events[2]!, "member:joined", cid, "bob"));
