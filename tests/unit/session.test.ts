@@ -7,6 +7,7 @@ import type { AddressInfo } from "node:net";
 import { refusal, type SessionHandlers, socketOptions, SocketSession } from "../../src/client/session.ts";
 import { VonageError } from "../../src/errors.ts";
 import { SocketIoServer, type SocketIoServerSocket } from "../_deps.ts";
+import { CallbackLog, type EventMap } from "../_record.ts";
 import { recordingLogger } from "./_log.ts";
 
 type Script = (socket: SocketIoServerSocket) => void;
@@ -47,12 +48,13 @@ interface Recorder extends SessionHandlers {
   until(entry: string): Promise<void>;
 }
 
+/** Session handlers that note each report as a line, with bounded waits for a line (tests/_record.ts). */
 function recorder(): Recorder {
   const log: string[] = [];
-  const waits: [string, () => void][] = [];
+  const record = new CallbackLog<EventMap>("session");
   const add = (entry: string) => {
     log.push(entry);
-    for (const [want, wake] of waits) if (want === entry) wake();
+    record.record(entry, []);
   };
   return {
     log,
@@ -60,12 +62,7 @@ function recorder(): Recorder {
     push: (type, payload) => add(`push ${type} ${JSON.stringify(payload)}`),
     lost: () => add("lost"),
     ended: (cause) => add(`ended ${cause}`),
-    until: (entry) =>
-      new Promise<void>((resolve, reject) => {
-        if (log.includes(entry)) return resolve();
-        const timer = setTimeout(() => reject(new Error(`no ${entry}; got ${JSON.stringify(log)}`)), 5_000);
-        waits.push([entry, () => (clearTimeout(timer), resolve())]);
-      }),
+    until: (entry) => record.until(() => log.includes(entry) || undefined, entry).then(() => {}),
   };
 }
 
@@ -220,14 +217,25 @@ describe("SocketSession", () => {
     assert.deepEqual(handlers.log.filter((l) => l === "lost"), ["lost"]);
   });
 
-  it("a login error event on a live session ends it with its cause", async () => {
+  it("a login error event on a live session ends it with its cause: closed, nothing after, no retry", async () => {
+    server.state.queries = [];
+    let closed!: Promise<string>;
     server.state.script = (socket) => {
+      closed = new Promise((resolve) => socket.on("disconnect", resolve));
       socket.emit("session:success", success());
-      setTimeout(() => socket.emit("system:error:expired-token", {}), 20);
+      setTimeout(() => {
+        socket.emit("system:error:expired-token", {});
+        socket.emit("message", { id: 9 }); // after the end: must not be handed on
+      }, 20);
     };
     const handlers = recorder();
-    await session(handlers).login("T");
+    const s = session(handlers);
+    await s.login("T");
     await handlers.until("ended tokenExpired");
+    assert.equal(await closed, "client namespace disconnect", "the client closed the socket");
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    assert.deepEqual(handlers.log, ["opened SES-1", "ended tokenExpired"], "no push, no lost, one end");
+    assert.equal(server.state.queries.length, 1, "no new connection after the end");
   });
 
   it("a server-side disconnect of a live session ends it (serverDisconnect), not a drop", async () => {
