@@ -74,6 +74,9 @@ export interface DevKeys {
   publicKey: JsonWebKey;
 }
 
+/** How many verified tokens are remembered (the oldest are forgotten first). */
+const VERIFIED_TOKENS = 10_000;
+
 /** Verifies tokens, and in dev mode mints them. */
 export class Auth {
   /** `dev` (own key pair, minting) or `production` (verification with the given public key). */
@@ -82,6 +85,8 @@ export class Auth {
   readonly applicationId: string;
   #publicKey: JoseKey;
   #privateKey: JoseKey | undefined;
+  /** Tokens that passed verification, oldest first, with what they say. */
+  #verified = new Map<string, Claims>();
 
   private constructor(publicKey: JoseKey, privateKey: JoseKey | undefined, applicationId?: string) {
     this.mode = privateKey ? "dev" : "production";
@@ -146,6 +151,17 @@ export class Auth {
 
   /** Verifies a token; throws a {@link TokenError} saying whether it is expired or otherwise bad. */
   async verify(token: string): Promise<Claims> {
+    // Checking an RS256 signature is most of a request's CPU; a token seen before is not checked
+    // again until it expires (the key never changes while the server runs).
+    const known = this.#verified.get(token);
+    if (known && known.exp * 1000 > Date.now()) return known;
+    const claims = await this.#verify(token);
+    if (this.#verified.size >= VERIFIED_TOKENS) this.#verified.delete(this.#verified.keys().next().value!);
+    this.#verified.set(token, claims);
+    return claims;
+  }
+
+  async #verify(token: string): Promise<Claims> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, this.#publicKey, {
