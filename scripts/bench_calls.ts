@@ -10,7 +10,9 @@
  * are replaced by the sender's frame counter, so the receiver knows exactly which frames arrived (the
  * server forwards two-party audio without decoding it).
  *
- * For each number of concurrent calls (`--calls 10,25,50,…`, stopping at the first that fails):
+ * Calls are set up five at a time, the next five once audio flows both ways in the last (at most
+ * 15 s a batch). For each number of concurrent calls (`--calls 10,25,50,…`, stopping at the first that
+ * fails):
  * - answer → audio: from the callee's `answer()` to the first frame from the caller arriving at the
  *   callee, p50 and p99 over the calls;
  * - loss: over a steady window (`--seconds`, default 10) with every call up, frames sent in the window
@@ -38,7 +40,7 @@ function option(name: string, fallback: string): string {
 }
 const LEVELS = option("calls", "10,25,50,75,100").split(",").map(Number);
 const WINDOW_S = Number(option("seconds", "10"));
-const SETUP_LIMIT_MS = 60_000;
+const BATCH_LIMIT_MS = 15_000;
 const FRAME = 960;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -168,7 +170,12 @@ interface Result {
 
 async function level(calls: number): Promise<Result> {
   const host = new Deno.Command(Deno.execPath(), {
-    args: ["run", "-A", new URL("bench_server_host.ts", import.meta.url).pathname, String(calls * 2)],
+    args: [
+      "run",
+      "-A",
+      new URL("bench_server_host.ts", import.meta.url).pathname,
+      String(calls * 2),
+    ],
     stdin: "piped",
     stdout: "piped",
     stderr: "inherit",
@@ -216,14 +223,21 @@ async function level(calls: number): Promise<Result> {
         callee.client.answer(callId).catch((err) => console.error(`answer failed: ${err}`));
       });
     }
+    // Five calls at a time, each batch given until its audio flows both ways (or BATCH_LIMIT_MS).
     for (let i = 0; i < pairs.length; i += 5) {
+      const batch = pairs.slice(i, i + 5);
       await Promise.all(
-        pairs.slice(i, i + 5).map(([caller, callee]) => caller.client.serverCall({ to: callee.name })),
+        batch.map(([caller, callee]) =>
+          caller.client.serverCall({ to: callee.name }).catch((err) =>
+            console.error(`serverCall failed: ${err}`)
+          )
+        ),
       );
+      const batchEnd = performance.now() + BATCH_LIMIT_MS;
+      while (batch.flat().some((p) => p.peer.firstFrameAt === 0) && performance.now() < batchEnd) {
+        await sleep(50);
+      }
     }
-    const setupEnd = performance.now() + SETUP_LIMIT_MS;
-    const audioBothWays = () => peers.filter((p) => p.firstFrameAt > 0).length;
-    while (audioBothWays() < peers.length && performance.now() < setupEnd) await sleep(100);
     if (hangups.size > 0) {
       console.error(`calls ended during setup: ${JSON.stringify(Object.fromEntries(hangups))}`);
     }
@@ -246,12 +260,14 @@ async function level(calls: number): Promise<Result> {
     let expected = 0;
     let arrived = 0;
     pairs.forEach(([a, b], i) => {
-      for (const [sender, receiver, k] of [[a, b, 2 * i], [b, a, 2 * i + 1]] as const) {
+      for (const [, receiver, k] of [[a, b, 2 * i], [b, a, 2 * i + 1]] as const) {
         for (let n = from[k]!; n < to[k]!; n++) {
           expected++;
           if (receiver.peer.received.has(n)) arrived++;
+          else if (Deno.env.get("BENCH_DEBUG")) {
+            console.error(`missing ${k}: ${n - from[k]!} of ${to[k]! - from[k]!}`);
+          }
         }
-        void sender;
       }
     });
     return {
@@ -272,6 +288,10 @@ async function level(calls: number): Promise<Result> {
   }
 }
 
+const loadavg = async () =>
+  new TextDecoder().decode((await new Deno.Command("cat", { args: ["/proc/loadavg"] }).output()).stdout)
+    .split(" ").slice(0, 3).join(" ");
+console.log(`load average before: ${await loadavg()} (${navigator.hardwareConcurrency} cores)`);
 console.log(
   `bridged two-party calls, werift clients in this process, server in its own; ${WINDOW_S} s windows`,
 );
@@ -291,4 +311,5 @@ for (const calls of LEVELS) {
   best = calls;
 }
 console.log(`most concurrent two-party calls with every call carrying audio and < 1 % loss: ${best}`);
+console.log(`load average after: ${await loadavg()}`);
 Deno.exit(0);

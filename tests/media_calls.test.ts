@@ -112,6 +112,30 @@ describe("call audio through the reference server", { timeout: 60_000 }, () => {
     await carol.client.hangup(callId);
     peers.forEach((p) => p.close());
   });
+
+  it("honours say's level (each step doubles the amplitude) and loop", async () => {
+    const [dave, daveHears] = await phone("dave5", 440);
+    const callId = await dave.client.serverCall({ room: "level-room" });
+    await dave.next("callTransfer");
+    const dones = () => pushes.filter((p) => p.name === "audio:say:done").length;
+    const say = async (params: { text: string; level: number; loop: number }) => {
+      const since = performance.now();
+      const before = dones();
+      await dave.client.say(callId, params);
+      await daveHears.until(() => dones() > before, "audio:say:done", 20_000);
+      return { rms: daveHears.rms(since), frames: daveHears.framesSince(since) };
+    };
+    const quiet = await say({ text: "Level test.", level: -1, loop: 1 });
+    const loud = await say({ text: "Level test.", level: 1, loop: 1 });
+    const twice = await say({ text: "Level test.", level: 1, loop: 2 });
+    assert.ok(loud.rms > 3 * quiet.rms, `level 1 is about four times level -1: ${loud.rms} vs ${quiet.rms}`);
+    assert.ok(
+      twice.frames > 1.8 * loud.frames && twice.frames < 2.2 * loud.frames,
+      `loop 2 plays it twice: ${twice.frames} vs ${loud.frames} frames`,
+    );
+    await dave.client.hangup(callId);
+    peers.forEach((p) => p.close());
+  });
 });
 
 describe("a leg whose media fails", { timeout: 30_000 }, () => {

@@ -162,7 +162,7 @@ export class CallFlow {
       type: "audio:say",
       body: { say_id, ...speech, voice_name: "amy", ssml: false },
     });
-    await this.#media.say(conversationId, { ...speech, voiceName: "amy" });
+    await this.#media.say(conversationId, { ...speech, voiceName: "amy", ssml: false });
     log.record({ conversationId, type: "audio:say:done", body: { say_id } });
   }
 

@@ -288,6 +288,7 @@ export class Calls {
         level: Number(say.level),
         loop: Number(say.loop),
         queue: say.queue !== false,
+        ssml: say.ssml !== false,
       };
       void this.media.say(conversation.id, speech).then(() =>
         ctx.log.record({ ...draft, type: "audio:say:done", body: { say_id: say.say_id } })

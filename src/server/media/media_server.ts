@@ -63,6 +63,8 @@ export interface SpeechRequest {
   loop: number;
   /** Play after what is playing (true) or instead of it. */
   queue: boolean;
+  /** Whether `text` is SSML: its markup is dropped and its text spoken (eSpeak reads no SSML here). */
+  ssml: boolean;
 }
 
 const DEFAULT_MEDIA_TIMEOUT_MS = 10_000;
@@ -71,6 +73,15 @@ const DEFAULT_MEDIA_TIMEOUT_MS = 10_000;
 export function carriesMedia(sdp: string): boolean {
   return /^a=candidate:/m.test(sdp) && /^a=ice-ufrag:/m.test(sdp) && /^a=fingerprint:/m.test(sdp) &&
     !/^a=inactive/m.test(sdp);
+}
+
+/** The words of an SSML text: its markup dropped, the five XML entities read. */
+export function textOfSsml(ssml: string): string {
+  const entities: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'" };
+  return ssml.replace(/<[^>]*>/g, " ").replace(
+    /&(amp|lt|gt|quot|apos);/g,
+    (_, name: string) => entities[name]!,
+  );
 }
 
 /** The peer connections of all legs, and the bridges between them. */
@@ -162,10 +173,11 @@ export class MediaServer {
    * no leg there carries media (nobody would hear it).
    */
   async say(conversationId: string, request: SpeechRequest): Promise<void> {
-    if (!this.#bridges.has(conversationId) || request.text.trim() === "") return;
+    const text = request.ssml ? textOfSsml(request.text) : request.text;
+    if (!this.#bridges.has(conversationId) || text.trim() === "") return;
     let pcm: Int16Array;
     try {
-      pcm = await this.#speech.synthesize(request.text, request.voiceName, request.level, SAMPLE_RATE);
+      pcm = await this.#speech.synthesize(text, request.voiceName, request.level, SAMPLE_RATE);
     } catch (err) {
       console.error("reference server: speech synthesis failed:", err);
       return;
