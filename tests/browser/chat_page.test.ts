@@ -1,0 +1,177 @@
+// The chat page of `deno task demo:web` (demo/, on our script-tag build) in Chromium, driven through
+// its UI by two users, alice and bob, each in a browser context of their own, with carol as a Deno
+// client: sign in, create, invite and join, messages and an image, seen receipts, the typing
+// indicator, history that loads older pages on scroll, the connection banner through a socket outage
+// (with a message sent meanwhile arriving after), and a call answered and hung up.
+//
+// PARLEY_SCREENSHOT=demo/screenshot.png saves alice's page mid-chat (the README shows it).
+import assert from "node:assert/strict";
+import { after, before, describe, it } from "node:test";
+import { join } from "node:path";
+import { type Browser, type Page, puppeteer } from "../_deps.ts";
+import { VonageClient } from "../../mod.ts";
+import { chromiumArgs, ensureChromium } from "../../scripts/chromium.ts";
+import { type Demo, startDemo } from "../../scripts/demo_web.ts";
+import { writeTone } from "./_browser.ts";
+
+const WAIT = 20_000;
+const IMAGE = "data:image/svg+xml," +
+  encodeURIComponent(
+    "<svg xmlns='http://www.w3.org/2000/svg' width='160' height='90'><rect width='160' height='90' rx='8' " +
+      "fill='#5b3cc4'/><text x='80' y='54' font-size='22' text-anchor='middle' fill='#fff'>Parley</text></svg>",
+  );
+
+describe("browser: the chat page (deno task demo:web)", () => {
+  let demo: Demo;
+  let browser: Browser;
+  let dir = "";
+  let carol: VonageClient | undefined;
+  before(async () => {
+    dir = await Deno.makeTempDir({ prefix: "parley-chat-page-" });
+    demo = await startDemo({ dataDir: join(dir, "data") });
+    await writeTone(join(dir, "tone.wav"), 440);
+    browser = await puppeteer.launch({
+      executablePath: await ensureChromium(),
+      headless: true,
+      args: chromiumArgs(join(dir, "profile"), join(dir, "tone.wav")),
+      timeout: 30_000,
+      protocolTimeout: 60_000,
+    });
+  });
+  after(async () => {
+    await carol?.deleteSession().catch(() => {});
+    await browser?.close().catch(() => {});
+    await demo?.close();
+    await Deno.remove(dir, { recursive: true }).catch(() => {});
+  });
+
+  /** A user's page, signed in, in a browser context of its own. */
+  async function signIn(name: string): Promise<Page> {
+    const context = await browser.createBrowserContext();
+    const page = await context.newPage();
+    page.setDefaultTimeout(WAIT);
+    await page.setViewport({ width: 900, height: 560 });
+    const errors: string[] = [];
+    page.on("pageerror", (err) => errors.push(String(err)));
+    await page.goto(demo.url);
+    await page.type("#signin-name", name);
+    await page.click("#signin button");
+    await page.waitForSelector("#app:not([hidden])").catch((err) => {
+      throw new Error(`${name} could not sign in: ${errors.join("; ") || err}`);
+    });
+    return page;
+  }
+
+  /** Waits until the text of `selector` (all matches, joined) contains `text`. */
+  async function sees(page: Page, selector: string, text: string): Promise<void> {
+    await page.waitForFunction(
+      (selector, text) => [...document.querySelectorAll(selector)].some((e) => e.textContent?.includes(text)),
+      { timeout: WAIT },
+      selector,
+      text,
+    ).catch(async () => {
+      const shown = await page.$$eval(selector, (all) => all.map((e) => e.textContent).join(" | "));
+      throw new Error(`not within ${WAIT} ms: "${text}" in ${selector} (shown: ${shown})`);
+    });
+  }
+
+  async function submit(page: Page, field: string, text: string): Promise<void> {
+    await page.type(field, text);
+    await page.$eval(field, (input) => (input as HTMLInputElement).form!.requestSubmit());
+  }
+
+  async function openConversation(page: Page, title: string): Promise<void> {
+    await sees(page, "#conversations li", title);
+    const items = await page.$$("#conversations li");
+    for (const item of items) {
+      if ((await item.evaluate((e) => e.textContent))?.includes(title)) await item.click();
+    }
+    await sees(page, "#room-title", title);
+  }
+
+  it("two users chat: invite and join, text and image, seen, typing; history pages; a socket outage; a call", async () => {
+    const alice = await signIn("alice");
+    const bob = await signIn("bob");
+
+    // alice creates a conversation and invites bob, who sees it listed and joins.
+    await submit(alice, "#create-name", "Project Parley");
+    await sees(alice, "#room-title", "Project Parley");
+    await submit(alice, "#invite-name", "bob");
+    await sees(alice, "#messages", "bob was invited");
+    await openConversation(bob, "Project Parley");
+    await sees(alice, "#messages .system", "bob joined");
+
+    // Messages both ways, an image by URL, and seen receipts.
+    await submit(alice, "#text", "Hi Bob! The chat page runs on the script-tag build.");
+    await sees(bob, "#messages", "Hi Bob!");
+    await sees(alice, "#messages .mine .seen", "Seen");
+    await submit(bob, "#text", "Nice. Here is the logo:");
+    await submit(bob, "#text", `/image ${IMAGE}`);
+    await alice.waitForSelector(`#messages img[src="${IMAGE}"]`);
+    await submit(alice, "#text", "Got it, thanks!");
+    await sees(bob, "#messages", "Got it");
+
+    // Typing over ephemeral events.
+    await bob.type("#text", "typing a reply");
+    await sees(alice, "#typing", "bob is typing…");
+    const screenshot = await alice.screenshot({ type: "png" });
+    assert.deepEqual([...screenshot.subarray(1, 4)], [0x50, 0x4e, 0x47], "a PNG");
+    const keep = Deno.env.get("PARLEY_SCREENSHOT");
+    if (keep) await Deno.writeFile(keep, screenshot);
+
+    // History: 30 messages from carol (a Deno client) in a second conversation; the page shows the
+    // newest page and loads older ones as alice scrolls up.
+    carol = new VonageClient({
+      apiUrl: demo.server.url,
+      websocketUrl: demo.server.url,
+      disableInternalLogger: true,
+    });
+    await carol.createSession(await demo.server.token("carol"));
+    await submit(alice, "#create-name", "History");
+    await sees(alice, "#room-title", "History");
+    await submit(alice, "#invite-name", "carol");
+    await sees(alice, "#messages", "carol was invited");
+    const history = (await carol.getConversations()).conversations.find((c) => c.displayName === "History")!;
+    await carol.joinConversation(history.id);
+    for (let i = 1; i <= 30; i++) await carol.sendMessageTextEvent(history.id, `old ${i}`);
+    await sees(alice, "#messages", "old 30");
+    await openConversation(alice, "Project Parley");
+    await openConversation(alice, "History");
+    await sees(alice, "#messages", "old 30");
+    assert.equal(
+      await alice.$$eval("#messages li", (all) => all.some((e) => e.textContent === "old 1")),
+      false,
+    );
+    for (let i = 0; i < 5; i++) {
+      await alice.$eval("#messages", (list) => list.scrollTop = 0);
+      const top = await alice.$eval("#messages li", (e) => e.textContent);
+      if (top?.includes("was invited") || top?.includes("joined")) break;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    await sees(alice, "#messages", "old 1");
+    const texts = await alice.$$eval(
+      "#messages li",
+      (all) => all.map((e) => e.querySelector("span:not(.who):not(.seen)")?.textContent),
+    );
+    const numbers = texts.filter((t) => t?.startsWith("old ")).map((t) => Number(t!.slice(4)));
+    assert.deepEqual(numbers, Array.from({ length: 30 }, (_, i) => i + 1), "each once, in order");
+
+    // A socket outage: the banner says so; a message sent meanwhile arrives once the page is back.
+    const restarted = demo.server.faults.restartSockets({ downtimeMs: 3000 });
+    await sees(alice, "#banner", "reconnecting");
+    await carol.sendMessageTextEvent(history.id, "sent during the outage");
+    await restarted;
+    await sees(alice, "#messages", "sent during the outage");
+    await alice.waitForSelector("#banner[hidden]");
+
+    // A call: alice calls bob from the conversation they share; bob answers; alice hangs up.
+    await openConversation(alice, "Project Parley");
+    await alice.click("#call");
+    await sees(bob, "#call-status", "Incoming call from alice");
+    await bob.click("#answer");
+    await sees(alice, "#call-status", "In call");
+    await alice.click("#hangup");
+    await sees(alice, "#call-status", "Call ended");
+    await sees(bob, "#call-status", "Call ended");
+  });
+});
