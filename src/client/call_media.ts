@@ -127,6 +127,7 @@ export class CallMedia {
         this.#timing.connectMs,
       )
     );
+    timeout.catch(() => {}); // it may fire while the offer is being made: reported by the races below
     const answered = new Promise<void>((resolve) => this.#answered = resolve);
     try {
       const sdp = await offer.call(this.connection);

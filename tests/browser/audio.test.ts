@@ -12,7 +12,6 @@ import {
   HEARD_DB,
   hearsTone,
   silent,
-  SILENT_DB,
   type Site,
   startSite,
   until,
