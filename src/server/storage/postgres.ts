@@ -61,7 +61,8 @@ export class PostgresBackend implements Backend {
           await backend.#lock();
           break;
         } catch (err) {
-          if (!(err instanceof DatabaseInUse) || !standby) throw err;
+          // A standby waits through the active server's life and through database outages alike.
+          if (!standby) throw err;
           await new Promise((resolve) => setTimeout(resolve, STANDBY_POLL_MS));
         }
       }
