@@ -181,12 +181,17 @@ export function created(event: EventRecord): EventCreated {
  * official client needs to parse the page), emptied of content.
  */
 function blankMessage(body: JsonObject): JsonObject {
-  const kind = body.message_type as string;
+  const kind = String(body.message_type);
+  const template = body.template;
+  const templateName = typeof template === "object" && template !== null && "name" in template &&
+      typeof template.name === "string"
+    ? template.name
+    : "deleted";
   const empty: Record<string, unknown> = {
     text: "",
     custom: {},
     location: { latitude: "0", longitude: "0" },
-    template: { name: (body.template as { name?: string } | undefined)?.name ?? "deleted", parameters: [] },
+    template: { name: templateName, parameters: [] },
   };
   return { message_type: kind, [kind]: empty[kind] ?? { url: "about:blank" } };
 }
