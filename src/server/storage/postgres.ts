@@ -35,16 +35,17 @@ export class DatabaseInUse extends Error {
 export class PostgresBackend implements Backend {
   readonly engine = "postgres";
   readonly #sql: Sql;
-  readonly #url: string;
-  /** A client of one connection holding the writer lock, and that connection's process id. */
-  #holder: { sql: Sql; pid: number } | undefined;
+  /** A client of one connection of its own, for the writer lock (reconnected by the client). */
+  readonly #lockSql: Sql;
+  /** The process id of the connection holding the writer lock, while this server holds it. */
+  #holder: { pid: number } | undefined;
   #lost = false;
   /** Called once when another server took the writer lock: this one must stop. */
   onLost: (() => void) | undefined;
 
-  private constructor(sql: Sql, url: string) {
+  private constructor(sql: Sql, lockSql: Sql) {
     this.#sql = sql;
-    this.#url = url;
+    this.#lockSql = lockSql;
   }
 
   /**
@@ -52,8 +53,9 @@ export class PostgresBackend implements Backend {
    * for the lock as long as another server holds it.
    */
   static async open(url: string, standby = false): Promise<PostgresBackend> {
-    const sql = postgres(url, { max: 8, connect_timeout: 3, idle_timeout: 0, onnotice: () => {} });
-    const backend = new PostgresBackend(sql, url);
+    const options = { connect_timeout: 3, idle_timeout: 0, onnotice: () => {} };
+    const sql = postgres(url, { max: 8, ...options });
+    const backend = new PostgresBackend(sql, postgres(url, { max: 1, ...options }));
     try {
       await backend.#migrate();
       while (true) {
@@ -67,7 +69,7 @@ export class PostgresBackend implements Backend {
         }
       }
     } catch (err) {
-      await sql.end({ timeout: 1 });
+      await backend.close();
       throw err;
     }
     return backend;
@@ -108,29 +110,27 @@ export class PostgresBackend implements Backend {
 
   async close(): Promise<void> {
     this.#unlock();
-    await this.#sql.end({ timeout: 5 });
+    // Closing the lock's connection releases the lock.
+    await Promise.all([this.#sql.end({ timeout: 5 }), this.#lockSql.end({ timeout: 5 })]);
   }
 
   /** Takes the writer lock on a connection of its own; answers that connection's process id. */
   async #lock(): Promise<number> {
-    const sql = postgres(this.#url, { max: 1, connect_timeout: 3, idle_timeout: 0, onnotice: () => {} });
-    try {
-      const [row] = await sql.unsafe(
-        "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
-        [WRITER_LOCK],
-      );
-      if (!row?.locked) throw new DatabaseInUse();
-      this.#holder = { sql, pid: row.pid };
-      return row.pid;
-    } catch (err) {
-      sql.end({ timeout: 0 }).catch(() => {});
-      throw err;
-    }
+    // Taken again on the same connection it is counted twice, which is harmless.
+    const [row] = await this.#lockSql.unsafe(
+      "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
+      [WRITER_LOCK],
+    );
+    if (!row?.locked) throw new DatabaseInUse();
+    this.#holder = { pid: row.pid };
+    return row.pid;
   }
 
-  /** Lets the writer lock go (closing its connection releases it). */
+  /**
+   * Forgets the lock after a failed commit; the next commit takes it again (on a new connection if
+   * the old one died with the lock).
+   */
   #unlock(): void {
-    this.#holder?.sql.end({ timeout: 0 }).catch(() => {});
     this.#holder = undefined;
   }
 
