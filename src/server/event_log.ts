@@ -22,6 +22,8 @@ export interface Draft {
   from?: string | undefined;
   /** Type-specific content. */
   body: JsonObject;
+  /** When it happened, if the caller already stamped the change it records; now by default. */
+  timestamp?: string;
 }
 
 /** Stores events and pushes them through the fan-out. */
@@ -42,11 +44,11 @@ export class EventLog {
 
   /** Stores an event and pushes it to the joined members and to `alsoTo` (user ids). */
   record(draft: Draft, alsoTo: readonly string[] = []): EventRecord {
-    const { from, ...rest } = draft;
+    const { from, timestamp = now(), ...rest } = draft;
     const event = this.#store.appendEvent({
       ...rest,
       ...from !== undefined ? { from } : {},
-      timestamp: now(),
+      timestamp,
     });
     this.#fanout.publish(
       [...this.joinedUsers(draft.conversationId), ...alsoTo],

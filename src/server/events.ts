@@ -158,6 +158,8 @@ export function eventHandlers(ctx: Context, audio: AudioHandler) {
         type: "event:delete",
         from: member.id,
         body: { event_id: id },
+        // The deletion event bears the time the message's `deleted` says.
+        timestamp: deleted,
       });
       return { status: 204 };
     },
