@@ -22,8 +22,8 @@ export interface Draft {
   from?: string | undefined;
   /** Type-specific content. */
   body: JsonObject;
-  /** When it happened, if the caller already stamped the change it records; now by default. */
-  timestamp?: string;
+  /** When it happened: the time the caller stamped on the change it records; now by default. */
+  timestamp?: string | undefined;
 }
 
 /** Stores events and pushes them through the fan-out. */

@@ -85,6 +85,7 @@ export function join(
     type: "member:joined",
     from: member.id,
     body: memberBody(member, user),
+    timestamp: member.timestamp.joined,
   });
   return member;
 }
@@ -97,11 +98,15 @@ export function leave(
   reason: LeaveReason,
 ): void {
   const user = ctx.store.user(member.userId)!;
-  const left: MemberRecord = { ...member, state: "LEFT", timestamp: { ...member.timestamp, left: now() } };
+  const time = now();
+  const left: MemberRecord = { ...member, state: "LEFT", timestamp: { ...member.timestamp, left: time } };
   ctx.store.putMember(left);
   const body = memberBody(left, user);
   if (reason.code !== undefined || reason.text !== undefined) body.reason = { ...reason };
-  ctx.log.record({ conversationId: conversation.id, type: "member:left", from: member.id, body }, [user.id]);
+  ctx.log.record(
+    { conversationId: conversation.id, type: "member:left", from: member.id, body, timestamp: time },
+    [user.id],
+  );
 }
 
 /** Who sends an invitation, and what its `member:invited` carries beyond the usual. */
@@ -149,7 +154,13 @@ export function invite(
     ...invitation.sdp !== undefined ? { sdp: invitation.sdp } : {},
   };
   ctx.log.record(
-    { conversationId: conversation.id, type: "member:invited", from: invitation.from, body },
+    {
+      conversationId: conversation.id,
+      type: "member:invited",
+      from: invitation.from,
+      body,
+      timestamp: member.timestamp.invited,
+    },
     [user.id],
   );
   return member;
