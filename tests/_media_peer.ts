@@ -101,6 +101,25 @@ export class TonePeer implements MediaAdapter {
     return Math.sqrt(pcm.reduce((s, x) => s + x * x, 0) / pcm.length) / 32768;
   }
 
+  /**
+   * What arrived after `since` that carries sound (frames above -50 dBFS): how many such frames and
+   * their root mean square (0–1 of full scale). Silent frames (pauses, a late start) count for neither,
+   * so two windows of the same speech compare alike however long each waited.
+   */
+  sound(since: number): { frames: number; rms: number } {
+    const loud = this.heard.filter((h) => h.at >= since && frameRms(h.pcm) > 0.003);
+    const squares = loud.reduce((sum, h) => sum + frameRms(h.pcm) ** 2, 0);
+    return { frames: loud.length, rms: loud.length === 0 ? 0 : Math.sqrt(squares / loud.length) };
+  }
+
+  /** Resolves once no frame has arrived for `quietMs` (or after `ms`): what was sent has all arrived. */
+  async settled(quietMs = 300, ms = 5_000): Promise<void> {
+    const end = performance.now() + ms;
+    while (performance.now() < end && performance.now() - (this.heard.at(-1)?.at ?? 0) < quietMs) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /** Frames that arrived after `since`. */
   framesSince(since: number): number {
     return this.heard.filter((h) => h.at >= since).length;
@@ -143,6 +162,13 @@ export class TonePeer implements MediaAdapter {
       }
     }, 20));
   }
+}
+
+/** Root mean square (0–1 of full scale) of one frame. */
+function frameRms(pcm: Int16Array): number {
+  let sum = 0;
+  for (const x of pcm) sum += x * x;
+  return pcm.length === 0 ? 0 : Math.sqrt(sum / pcm.length) / 32768;
 }
 
 /** Amplitude (0–1 of full scale) of the `hz` component of `pcm` at 48 kHz (Goertzel). */
