@@ -3,10 +3,12 @@
 // microphones, and Chromium browsers driven by puppeteer-core, each a phone whose microphone plays its
 // own tone. Every wait is bounded.
 import { join } from "node:path";
+import { after, before } from "node:test";
 import { type Browser, type Page, puppeteer } from "../_deps.ts";
 import { chromiumArgs, ensureChromium } from "../../scripts/chromium.ts";
 import { bundleForBrowser } from "../../scripts/size.ts";
 import { installOfficialSdk } from "../interop/_install.ts";
+import { type ReferenceServer, startServer } from "../../server.ts";
 
 /** Writes a mono 48 kHz 16-bit WAV file of a sine tone at `hz` (the fake microphone loops it). */
 export async function writeTone(path: string, hz: number, seconds = 2): Promise<void> {
@@ -266,4 +268,43 @@ export async function until(
     if (performance.now() > end) throw new Error(`not within ${ms} ms: ${await what()}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+/** What a browser test file runs against: a reference server, the site, and what to close after it. */
+export interface BrowserSuite {
+  readonly server: ReferenceServer;
+  readonly site: Site;
+  /** Phones and sessions to close after the tests, in reverse order. */
+  readonly open: { close(): Promise<unknown> }[];
+}
+
+/**
+ * Registers the hooks that start a reference server and a site (in a temporary folder; with the
+ * official SDK's build when `official`) before the tests and close everything after them.
+ */
+export function browserSuite(official = false): BrowserSuite {
+  let server: ReferenceServer | undefined;
+  let site: Site | undefined;
+  let dir = "";
+  const open: { close(): Promise<unknown> }[] = [];
+  before(async () => {
+    server = await startServer({ port: 0, host: "127.0.0.1" });
+    dir = await Deno.makeTempDir({ prefix: "parley-browser-" });
+    site = await startSite(dir, official);
+  });
+  after(async () => {
+    for (const thing of open.reverse()) await thing.close().catch(() => {});
+    await site?.close();
+    await server?.close();
+    if (dir) await Deno.remove(dir, { recursive: true }).catch(() => {});
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get site() {
+      return site!;
+    },
+    open,
+  };
 }

@@ -4,42 +4,18 @@
 // then: mute and earmuff silence what they should, the caller hears `say`, statistics arrive, a media
 // reconnect keeps the audio, and hangup reports measured quality and releases both microphones.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { type ReferenceServer, startServer } from "../../server.ts";
-import {
-  BrowserPhone,
-  type Heard,
-  HEARD_DB,
-  hearsTone,
-  silent,
-  type Site,
-  startSite,
-  until,
-} from "./_browser.ts";
+import { describe, it } from "node:test";
+import { BrowserPhone, browserSuite, type Heard, HEARD_DB, hearsTone, silent, until } from "./_browser.ts";
 
 describe("browser: calls carry audio", () => {
-  let server: ReferenceServer;
-  let site: Site;
-  let dir = "";
-  const phones: BrowserPhone[] = [];
-  before(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
-    dir = await Deno.makeTempDir({ prefix: "parley-browser-" });
-    site = await startSite(dir);
-  });
-  after(async () => {
-    for (const phone of phones) await phone.close();
-    await site?.close();
-    await server?.close();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-  });
+  const suite = browserSuite();
 
   it("alice (440 Hz) and bob (880 Hz) hear each other; mute, earmuff, say, statistics, reconnect, hangup", async () => {
     const [alice, bob] = await Promise.all([
-      BrowserPhone.open(site, server, "alice", 440),
-      BrowserPhone.open(site, server, "bob", 880),
+      BrowserPhone.open(suite.site, suite.server, "alice", 440),
+      BrowserPhone.open(suite.site, suite.server, "bob", 880),
     ]);
-    phones.push(alice, bob);
+    suite.open.push(alice, bob);
     const aliceCall = await alice.invoke("serverCall", { to: "bob" }) as string;
     const [bobCall] = await bob.waitFor("callInvite", 10_000) as [string];
     await bob.invoke("answer", bobCall);

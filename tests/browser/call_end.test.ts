@@ -2,38 +2,23 @@
 // media cannot connect reaches the app (callMediaError voice:error:media_timeout after the official
 // 10 s, then callHangup MEDIA_TIMEOUT), and every end of a call releases the microphone.
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { type ReferenceServer, startServer } from "../../server.ts";
+import { describe, it } from "node:test";
 import { Phone } from "../_voice_fixture.ts";
-import { BrowserPhone, type Site, startSite } from "./_browser.ts";
+import { BrowserPhone, browserSuite } from "./_browser.ts";
 
 describe("browser: the end of a call", () => {
-  let server: ReferenceServer;
-  let site: Site;
-  let dir = "";
-  const open: { close(): Promise<unknown> }[] = [];
-  before(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
-    dir = await Deno.makeTempDir({ prefix: "parley-browser-" });
-    site = await startSite(dir);
-  });
-  after(async () => {
-    for (const thing of open.reverse()) await thing.close().catch(() => {});
-    await site?.close();
-    await server?.close();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-  });
+  const suite = browserSuite();
 
   async function deno(name: string): Promise<Phone> {
-    const phone = new Phone(server, name);
-    open.push({ close: () => phone.client.deleteSession() });
-    await phone.client.createSession(await server.token(name));
+    const phone = new Phone(suite.server, name);
+    suite.open.push({ close: () => phone.client.deleteSession() });
+    await phone.client.createSession(await suite.server.token(name));
     return phone;
   }
 
   it("media that never connects: callMediaError media_timeout, callHangup MEDIA_TIMEOUT, microphone released", async () => {
-    const alice = await BrowserPhone.open(site, server, "alice", 440, { relayOnly: true });
-    open.push(alice);
+    const alice = await BrowserPhone.open(suite.site, suite.server, "alice", 440, { relayOnly: true });
+    suite.open.push(alice);
     const bob = await deno("bob");
     const callId = await alice.invoke("serverCall", { to: "bob" }) as string;
     const [bobCall] = await bob.next("callInvite");
@@ -51,8 +36,8 @@ describe("browser: the end of a call", () => {
   });
 
   it("hangup stops the microphone", async () => {
-    const carol = await BrowserPhone.open(site, server, "carol", 880);
-    open.push(carol);
+    const carol = await BrowserPhone.open(suite.site, suite.server, "carol", 880);
+    suite.open.push(carol);
     const dave = await deno("dave");
     const callId = await carol.invoke("serverCall", { to: "dave" }) as string;
     const [daveCall] = await dave.next("callInvite");

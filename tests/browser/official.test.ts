@@ -2,33 +2,18 @@
 // suite does) in one Chromium, our browser bundle in another: the official client calls ours through
 // the reference server, and each hears the other's tone (official 440 Hz, ours 880 Hz).
 import assert from "node:assert/strict";
-import { after, before, describe, it } from "node:test";
-import { type ReferenceServer, startServer } from "../../server.ts";
-import { BrowserPhone, hearsTone, type Site, startSite } from "./_browser.ts";
+import { describe, it } from "node:test";
+import { BrowserPhone, browserSuite, hearsTone } from "./_browser.ts";
 
 describe("browser: the official SDK calls our client", () => {
-  let server: ReferenceServer;
-  let site: Site;
-  let dir = "";
-  const phones: BrowserPhone[] = [];
-  before(async () => {
-    server = await startServer({ port: 0, host: "127.0.0.1" });
-    dir = await Deno.makeTempDir({ prefix: "parley-browser-" });
-    site = await startSite(dir, true);
-  });
-  after(async () => {
-    for (const phone of phones) await phone.close();
-    await site?.close();
-    await server?.close();
-    await Deno.remove(dir, { recursive: true }).catch(() => {});
-  });
+  const suite = browserSuite(true);
 
   it("the official client (440 Hz) calls ours (880 Hz) and both hear each other", async () => {
     const [official, ours] = await Promise.all([
-      BrowserPhone.open(site, server, "alice", 440, { sdk: "official" }),
-      BrowserPhone.open(site, server, "bob", 880),
+      BrowserPhone.open(suite.site, suite.server, "alice", 440, { sdk: "official" }),
+      BrowserPhone.open(suite.site, suite.server, "bob", 880),
     ]);
-    phones.push(official, ours);
+    suite.open.push(official, ours);
     const officialCall = await official.invoke("serverCall", { to: "bob" }) as string;
     const [ourCall, from] = await ours.waitFor("callInvite", 10_000) as [string, string];
     assert.equal(from, "alice");
