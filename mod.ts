@@ -165,6 +165,7 @@ export {
   type MediaAdapter,
   type MediaConnection,
   type MediaConnectionState,
+  type MicrophoneSettings,
   type PeerConfiguration,
   type PeerConnectionLike,
   signallingOnly,

@@ -42,8 +42,8 @@ export interface ClientConfigObject {
   /** Reconnect call media after network changes (voice; default `false`). */
   autoReconnectMedia?: boolean | null | undefined;
   /**
-   * The official SDK's noise suppression switch for the microphone (default `true`). Accepted and
-   * kept; Parley's calls leave the microphone's processing to the browser's defaults.
+   * Noise suppression of the microphone in calls (default `true`): each call opens the microphone
+   * with it on or off, as the configuration in use when the call starts says.
    */
   noiseSuppression?: boolean | null | undefined;
   /** Primary host for emergency calls. */
@@ -102,7 +102,7 @@ export class ClientConfig {
   declare rtcStatsTelemetry: boolean;
   /** Reconnect call media after network changes. */
   declare autoReconnectMedia: boolean;
-  /** Noise suppression for the microphone (kept, not applied: see {@link ClientConfigObject}). */
+  /** Noise suppression of the microphone in calls. */
   declare noiseSuppression: boolean;
   /** Primary host for emergency calls. */
   declare emergencyPrimaryRegion: string;

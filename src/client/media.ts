@@ -53,10 +53,22 @@ export interface MediaConnection {
   readonly audioElement?: unknown;
 }
 
+/** How a call's microphone is opened: the client config's settings when the call starts. */
+export interface MicrophoneSettings {
+  /** Noise suppression on (`true`) or off; absent, the runtime's default. */
+  noiseSuppression?: boolean;
+}
+
 /** Makes the media of each call; the client option `media`. */
 export interface MediaAdapter {
-  /** Media for a new call (may ask for the microphone); `onState` hears each change of its connection state. */
-  connect(onState?: (state: MediaConnectionState) => void): Promise<MediaConnection>;
+  /**
+   * Media for a new call (may open the microphone, as `microphone` says); `onState` hears each change
+   * of its connection state.
+   */
+  connect(
+    onState?: (state: MediaConnectionState) => void,
+    microphone?: MicrophoneSettings,
+  ): Promise<MediaConnection>;
 }
 
 /** A media track, as far as calls use one. */
@@ -133,8 +145,8 @@ export interface PeerConfiguration {
 export interface WebRtcStack {
   /** The `RTCPeerConnection` class. */
   RTCPeerConnection: new (configuration?: PeerConfiguration) => PeerConnectionLike;
-  /** Opens the microphone, like `navigator.mediaDevices.getUserMedia`. */
-  getUserMedia(constraints: { audio: boolean; video: boolean }): Promise<StreamLike>;
+  /** Opens the microphone, like `navigator.mediaDevices.getUserMedia` (`audio` is `true` or its settings). */
+  getUserMedia(constraints: { audio: boolean | MicrophoneSettings; video: boolean }): Promise<StreamLike>;
 }
 
 /** An audio-only SDP that offers or answers no media; the reference server accepts it. */
@@ -175,7 +187,8 @@ type Global = {
  */
 export function webRtcMedia(stack?: WebRtcStack | null, configuration?: PeerConfiguration): MediaAdapter {
   return {
-    connect: async (onState) => (await import("./webrtc.ts")).openWebRtc(stack, configuration, onState),
+    connect: async (onState, microphone) =>
+      (await import("./webrtc.ts")).openWebRtc(stack, configuration, onState, microphone),
   };
 }
 

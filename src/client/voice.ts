@@ -35,7 +35,7 @@ export interface VoiceHost {
   /** The media of new calls. */
   media(): MediaAdapter;
   /** The settings the media of calls follow. */
-  config(): { rtcStatsTelemetry: boolean; autoReconnectMedia: boolean };
+  config(): { rtcStatsTelemetry: boolean; autoReconnectMedia: boolean; noiseSuppression: boolean };
   /** The session user's id, if there is a session. */
   me(): string | undefined;
   /** Where voice callbacks go. */
@@ -82,7 +82,7 @@ export class Voice {
     const custom = context == null ? {} : checkCustomData(context, "context");
     const session = this.#host.session();
     const http = this.#host.http();
-    const media = await CallMedia.open(this.#host.media(), this.#timing);
+    const media = await this.#openMedia();
     let call: Call | undefined;
     try {
       const sdp = await media.connection.createOffer();
@@ -141,7 +141,7 @@ export class Voice {
     // Set before the requests: the `member:joined` they cause must not read as answered elsewhere.
     call.live = true;
     try {
-      const media = call.media = await CallMedia.open(this.#host.media(), this.#timing);
+      const media = call.media = await this.#openMedia();
       const answer = await media.connection.createAnswer(call.offer);
       await http.call(
         "answer",
@@ -303,6 +303,13 @@ export class Voice {
   /** The element playing the audio of the latest call that plays any. */
   audioElement(): unknown {
     return this.#calls.list().map((call) => call.media?.connection.audioElement).findLast(Boolean);
+  }
+
+  /** A new call's media, its microphone opened as the config in use now says (`setConfig` counts). */
+  #openMedia(): Promise<CallMedia> {
+    const adapter = this.#host.media();
+    const microphone = { noiseSuppression: this.#host.config().noiseSuppression };
+    return CallMedia.open({ connect: (onState) => adapter.connect(onState, microphone) }, this.#timing);
   }
 
   /** What a call's watched media needs: events, settings, renegotiation, and the end after a failure. */

@@ -13,6 +13,7 @@ import type {
   DescriptionLike,
   MediaConnection,
   MediaConnectionState,
+  MicrophoneSettings,
   PeerConfiguration,
   PeerConnectionLike,
   TrackLike,
@@ -30,18 +31,22 @@ type Global = {
 };
 type Ends = { readonly track: TrackLike | null | undefined }[];
 
-/** Opens the microphone and a peer connection with `stack` (default: the runtime's own). */
+/**
+ * Opens the microphone (as `microphone` says, else with the runtime's defaults) and a peer connection
+ * with `stack` (default: the runtime's own).
+ */
 export async function openWebRtc(
   stack: WebRtcStack | null | undefined,
   configuration: PeerConfiguration | undefined,
   onState?: (state: MediaConnectionState) => void,
+  microphone?: MicrophoneSettings,
 ): Promise<MediaConnection> {
   const g = globalThis as Global;
   const rtc: WebRtcStack = stack ?? {
     RTCPeerConnection: g.RTCPeerConnection!,
     getUserMedia: (constraints) => g.navigator!.mediaDevices!.getUserMedia!(constraints),
   };
-  const stream = await rtc.getUserMedia({ audio: true, video: false });
+  const stream = await rtc.getUserMedia({ audio: microphone ?? true, video: false });
   let audio: AudioElement | undefined;
   let earmuffed = false;
   const enable = (ends: Ends, on: boolean) => {

@@ -132,6 +132,14 @@ export class BrowserPhone {
     return phone;
   }
 
+  /** setConfig on the page's client: the login's keys plus `extra`. */
+  configure(extra: Record<string, unknown>): Promise<void> {
+    return this.page.evaluate(
+      (extra) => (globalThis as unknown as PageGlobals).phone.configure(extra),
+      extra,
+    );
+  }
+
   /** Calls a method of the page's client. */
   invoke(method: string, ...args: unknown[]): Promise<unknown> {
     return this.page.evaluate(
@@ -196,6 +204,11 @@ export class BrowserPhone {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.mics());
   }
 
+  /** Whether each microphone track the page opened has noise suppression on (its `getSettings()`). */
+  noiseSuppression(): Promise<(boolean | undefined)[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.noiseSuppression());
+  }
+
   /** Closes the browser and removes its profile. */
   async close(): Promise<void> {
     await this.#browser.close().catch(() => {});
@@ -206,10 +219,12 @@ export class BrowserPhone {
 /** The page's `window.phone` (phone.js), as the functions passed to `page.evaluate` see it. */
 interface PagePhone {
   login(url: string, token: string, options: { relayOnly: boolean }): Promise<void>;
+  configure(extra: Record<string, unknown>): void;
   invoke(method: string, ...args: unknown[]): Promise<unknown>;
   waitFor(name: string, timeoutMs: number, from: number): Promise<unknown[]>;
   listen(callId: string, frequencies: number[], ms?: number): Promise<Heard>;
   mics(): string[];
+  noiseSuppression(): (boolean | undefined)[];
   transport(callId: string): Promise<string>;
   last(name: string): unknown[] | null;
   media(callId: string): { peerConnection: boolean; audioElement: boolean };

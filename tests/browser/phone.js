@@ -35,6 +35,7 @@ function plain(value) {
 }
 
 let client;
+let loginConfig;
 const events = [];
 const analysers = new Map();
 
@@ -68,11 +69,16 @@ globalThis.phone = {
     const config = { apiUrl: url, websocketUrl: url, rtcStatsTelemetry: sdk === "parley" };
     if (relayOnly) config.media = lib.webRtcMedia(null, { iceTransportPolicy: "relay", iceServers: [] });
     client = new lib.VonageClient({ loggingLevel: "Warn" });
-    client.setConfig(config);
+    client.setConfig(loginConfig = config);
     for (const name of EVENTS) {
       client.on(name, (...args) => events.push({ name, args: args.map(plain) }));
     }
     await client.createSession(token);
+  },
+
+  /** setConfig with the login's keys plus `extra` (setConfig replaces the whole configuration). */
+  configure(extra) {
+    client.setConfig({ ...loginConfig, ...extra });
   },
 
   /** Calls a client method. */
@@ -167,5 +173,10 @@ globalThis.phone = {
   /** The state of every microphone track the page opened. */
   mics() {
     return mics.flatMap((stream) => stream.getTracks().map((track) => track.readyState));
+  },
+
+  /** Whether noise suppression is on, as each microphone track the page opened reports its settings. */
+  noiseSuppression() {
+    return mics.flatMap((stream) => stream.getTracks().map((track) => track.getSettings().noiseSuppression));
   },
 };

@@ -1,5 +1,6 @@
 // The media adapters: webRtcMedia over a scripted WebRTC stack (offer after ICE gathering, answers,
-// mute and earmuff on the tracks, close), and the default where the runtime has no WebRTC.
+// mute and earmuff on the tracks, close, the microphone's constraints), and the default where the
+// runtime has no WebRTC.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import {
@@ -103,6 +104,25 @@ describe("media", () => {
       "local answer",
     ]);
     assert.equal(peers.length, 2);
+  });
+
+  it("webRtcMedia opens the microphone with the call's settings (noise suppression), else the defaults", async () => {
+    const asked: unknown[] = [];
+    const media = webRtcMedia({
+      RTCPeerConnection: FakePeer,
+      getUserMedia: (constraints) => {
+        asked.push(constraints);
+        return Promise.resolve({ getTracks: () => [new Track()] });
+      },
+    });
+    await media.connect(undefined, { noiseSuppression: false });
+    await media.connect(undefined, { noiseSuppression: true });
+    await media.connect();
+    assert.deepEqual(asked, [
+      { audio: { noiseSuppression: false }, video: false },
+      { audio: { noiseSuppression: true }, video: false },
+      { audio: true, video: false },
+    ]);
   });
 
   it("signallingOnly answers with a placeholder SDP and has nothing to toggle", async () => {

@@ -1,5 +1,6 @@
 // The voice layer against a scripted server: serverCall gives up with voice:error:media_timeout when
-// the call is never joined, and cleans up; getCallLegs needs the call's media state.
+// the call is never joined, and cleans up; each call's microphone follows the config of its start;
+// getCallLegs needs the call's media state.
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Emitter, type VonageEvent } from "../../src/client/emitter.ts";
@@ -13,6 +14,7 @@ const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json" } });
 
 function voice(answer: (request: Request) => Response, setupTimeoutMs = 30) {
+  const settings = { rtcStatsTelemetry: true, autoReconnectMedia: false, noiseSuppression: true };
   const { logger } = recordingLogger();
   const paths: string[] = [];
   const http = new Http(
@@ -28,26 +30,29 @@ function voice(answer: (request: Request) => Response, setupTimeoutMs = 30) {
     logger,
   );
   let closed = 0;
+  const microphones: unknown[] = [];
   const media: MediaAdapter = {
-    connect: () =>
-      Promise.resolve({
+    connect: (_onState, microphone) => {
+      microphones.push(microphone);
+      return Promise.resolve({
         createOffer: () => Promise.resolve("v=0"),
         applyAnswer: () => Promise.resolve(),
         createAnswer: () => Promise.resolve("v=0"),
         mute() {},
         earmuff() {},
         close: () => void closed++,
-      }),
+      });
+    },
   };
   const layer = new Voice({
     http: () => http,
     session: () => ({ id: "SES-1", userId: "USR-1", userName: "alice", pendingEvents: [] }),
     media: () => media,
     me: () => "USR-1",
-    config: () => ({ rtcStatsTelemetry: true, autoReconnectMedia: false }),
+    config: () => settings,
     emitter: new Emitter<VonageEvent>(logger),
   }, setupTimeoutMs);
-  return { layer, paths, closed: () => closed };
+  return { layer, paths, closed: () => closed, settings, microphones };
 }
 
 describe("Voice", () => {
@@ -73,6 +78,14 @@ describe("Voice", () => {
     const { layer, closed } = voice(() => json(403, { code: "system:error:permission", detail: "no" }));
     await assert.rejects(layer.serverCall(), { type: "CS_ERROR", code: "system:error:permission" });
     assert.equal(closed(), 1);
+  });
+
+  it("each call opens the microphone with the noiseSuppression of the config in use when it starts", async () => {
+    const { layer, settings, microphones } = voice(() => json(403, { code: "system:error:permission" }));
+    await assert.rejects(layer.serverCall(), { code: "system:error:permission" });
+    settings.noiseSuppression = false;
+    await assert.rejects(layer.serverCall(), { code: "system:error:permission" });
+    assert.deepEqual(microphones, [{ noiseSuppression: true }, { noiseSuppression: false }]);
   });
 
   it("getCallLegs rejects with voice:error:no_call_media_found when the conversation has no media state", async () => {
