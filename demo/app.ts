@@ -225,12 +225,30 @@ function typing(event: EphemeralConversationEvent): void {
 
 // ---- Calls (audio through the reference server) ------------------------------------------------
 
+/** The call on this page, and the user at its other end. */
 let call: string | undefined;
+let peer = "";
 
 function callBar(status: string, buttons: ("answer" | "reject" | "hangup")[]): void {
   $("call-bar").hidden = false;
   $("call-status").textContent = status;
   for (const name of ["answer", "reject", "hangup"] as const) $(name).hidden = !buttons.includes(name);
+}
+
+/** The call is up: the SDK's element that plays the other side goes in the call bar, with its controls. */
+function inCall(): void {
+  callBar(`In call with ${peer}`, ["hangup"]);
+  const audio = client.getAudioOutputElement();
+  if (!audio) return;
+  audio.id = "remote-audio";
+  audio.controls = true;
+  $("call-bar").append(audio);
+}
+
+function callOver(status: string): void {
+  call = undefined;
+  document.getElementById("remote-audio")?.remove();
+  callBar(status, []);
 }
 
 $("call").addEventListener("click", async () => {
@@ -242,32 +260,35 @@ $("call").addEventListener("click", async () => {
     }
   }
   if (others.length === 0) return callBar("Nobody else has joined to call.", []);
-  callBar(`Calling ${others[0]}…`, ["hangup"]);
-  call = await client.serverCall({ to: others[0]! });
+  peer = others[0]!;
+  callBar(`Calling ${peer}…`, ["hangup"]);
+  try {
+    call = await client.serverCall({ to: peer });
+  } catch (err) {
+    callOver(`Call failed: ${err instanceof Error ? err.message : err}`);
+  }
 });
 
 client.on("callInvite", (callId, from) => {
+  if (call) return; // busy: the invitation still rings on the user's other pages
   call = callId;
+  peer = from;
   callBar(`Incoming call from ${from}`, ["answer", "reject"]);
 });
 client.on("legStatusUpdate", (callId, _leg, status) => {
-  if (callId === call && status === "ANSWERED") callBar("In call", ["hangup"]);
+  if (callId === call && status === "ANSWERED") inCall();
 });
 client.on("callHangup", (callId, _quality, reason) => {
-  if (callId !== call) return;
-  call = undefined;
-  callBar(`Call ended (${reason})`, []);
+  if (callId === call) callOver(`Call ended (${reason})`);
 });
 client.on("callInviteCancel", (callId) => {
-  if (callId !== call) return;
-  call = undefined;
-  callBar("Missed call", []);
+  if (callId === call) callOver("Missed call");
 });
 
 $("answer").addEventListener("click", async () => {
   if (!call) return;
   await client.answer(call);
-  callBar("In call", ["hangup"]);
+  inCall();
 });
 $("reject").addEventListener("click", async () => {
   if (call) await client.reject(call);

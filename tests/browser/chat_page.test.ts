@@ -1,8 +1,10 @@
 // The chat page of `deno task demo:web` (demo/, on our script-tag build) in Chromium, driven through
-// its UI by two users, alice and bob, each in a browser context of their own, with carol as a Deno
-// client: sign in, create, invite and join, messages and an image, seen receipts, the typing
-// indicator, history that loads older pages on scroll, the connection banner through a socket outage
-// (with a message sent meanwhile arriving after), and a call answered and hung up.
+// its UI by two users, alice and bob, each in a Chromium of their own whose fake microphone plays a
+// tone (alice 440 Hz, bob 880 Hz), with carol as a Deno client: sign in, create, invite and join,
+// messages and an image, seen receipts, the typing indicator, history that loads older pages on
+// scroll, the connection banner through a socket outage (with a message sent meanwhile arriving
+// after), and a call with audio: alice calls from the page, bob answers on his, each page's remote
+// audio plays the other's tone (its frequency peak, by a WebAudio analyser), hangup ends it on both.
 //
 // PARLEY_SCREENSHOT=demo/screenshot.png saves alice's page mid-chat (the README shows it).
 import assert from "node:assert/strict";
@@ -12,7 +14,7 @@ import { type Browser, type Page, puppeteer } from "../_deps.ts";
 import { VonageClient } from "../../mod.ts";
 import { chromiumArgs, ensureChromium } from "../../scripts/chromium.ts";
 import { type Demo, startDemo } from "../../scripts/demo_web.ts";
-import { writeTone } from "./_browser.ts";
+import { HEARD_DB, until, writeTone } from "./_browser.ts";
 
 const WAIT = 20_000;
 const IMAGE = "data:image/svg+xml," +
@@ -23,32 +25,41 @@ const IMAGE = "data:image/svg+xml," +
 
 describe("browser: the chat page (deno task demo:web)", () => {
   let demo: Demo;
-  let browser: Browser;
+  /** Each user's browser, its microphone playing the user's tone. */
+  const browsers = new Map<string, Browser>();
+  const TONES = { alice: 440, bob: 880 };
   let dir = "";
   let carol: VonageClient | undefined;
   before(async () => {
     dir = await Deno.makeTempDir({ prefix: "parley-chat-page-" });
     demo = await startDemo({ dataDir: join(dir, "data") });
-    await writeTone(join(dir, "tone.wav"), 440);
-    browser = await puppeteer.launch({
-      executablePath: await ensureChromium(),
-      headless: true,
-      args: chromiumArgs(join(dir, "profile"), join(dir, "tone.wav")),
-      timeout: 30_000,
-      protocolTimeout: 60_000,
-    });
+    await Promise.all(
+      Object.entries(TONES).map(async ([name, hz]) => {
+        const wav = join(dir, `${name}.wav`);
+        await writeTone(wav, hz);
+        browsers.set(
+          name,
+          await puppeteer.launch({
+            executablePath: await ensureChromium(),
+            headless: true,
+            args: chromiumArgs(join(dir, `profile-${name}`), wav),
+            timeout: 30_000,
+            protocolTimeout: 60_000,
+          }),
+        );
+      }),
+    );
   });
   after(async () => {
     await carol?.deleteSession().catch(() => {});
-    await browser?.close().catch(() => {});
+    for (const browser of browsers.values()) await browser.close().catch(() => {});
     await demo?.close();
     await Deno.remove(dir, { recursive: true }).catch(() => {});
   });
 
-  /** A user's page, signed in, in a browser context of its own. */
-  async function signIn(name: string): Promise<Page> {
-    const context = await browser.createBrowserContext();
-    const page = await context.newPage();
+  /** A user's page, signed in, in the user's browser. */
+  async function signIn(name: keyof typeof TONES): Promise<Page> {
+    const page = await browsers.get(name)!.newPage();
     page.setDefaultTimeout(WAIT);
     await page.setViewport({ width: 900, height: 560 });
     const errors: string[] = [];
@@ -87,6 +98,49 @@ describe("browser: the chat page (deno task demo:web)", () => {
       if ((await item.evaluate((e) => e.textContent))?.includes(title)) await item.click();
     }
     await sees(page, "#room-title", title);
+  }
+
+  /** Waits (up to 10 s) until the page's remote audio plays `hz` as its loudest frequency. */
+  async function hears(page: Page, hz: number): Promise<void> {
+    let last: unknown;
+    await until(
+      async () => {
+        const heard = await remoteAudio(page, hz);
+        last = heard;
+        return heard.playing && Math.abs(heard.peakHz - hz) < 15 && heard.db >= HEARD_DB;
+      },
+      () => `the page hears ${hz} Hz on #remote-audio (last: ${JSON.stringify(last)})`,
+      10_000,
+    );
+  }
+
+  /** What the page's `#remote-audio` element plays over 800 ms: whether it plays, the peak, the level near `hz`. */
+  function remoteAudio(page: Page, hz: number): Promise<{ playing: boolean; peakHz: number; db: number }> {
+    return page.evaluate(async (hz) => {
+      const audio = document.getElementById("remote-audio") as HTMLAudioElement | null;
+      if (!(audio?.srcObject instanceof MediaStream)) return { playing: false, peakHz: 0, db: -200 };
+      const context = new AudioContext();
+      const analyser = context.createAnalyser();
+      analyser.fftSize = 8192;
+      analyser.smoothingTimeConstant = 0;
+      context.createMediaStreamSource(audio.srcObject).connect(analyser);
+      await context.resume();
+      const bins = new Float32Array(analyser.frequencyBinCount);
+      const loudest = new Float32Array(bins.length).fill(-Infinity);
+      for (let n = 0; n < 8; n++) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        analyser.getFloatFrequencyData(bins);
+        bins.forEach((db, i) => loudest[i] = Math.max(loudest[i]!, db));
+      }
+      await context.close();
+      const binHz = context.sampleRate / analyser.fftSize;
+      let peak = 1, db = -200;
+      for (let i = 1; i < loudest.length; i++) if (loudest[i]! > loudest[peak]!) peak = i;
+      for (let i = Math.ceil((hz - 15) / binHz); i <= Math.floor((hz + 15) / binHz); i++) {
+        db = Math.max(db, loudest[i]!);
+      }
+      return { playing: !audio.paused, peakHz: peak * binHz, db };
+    }, hz);
   }
 
   it("two users chat: invite and join, text and image, seen, typing; history pages; a socket outage; a call", async () => {
@@ -165,14 +219,22 @@ describe("browser: the chat page (deno task demo:web)", () => {
     await sees(alice, "#messages", "sent during the outage");
     await alice.waitForSelector("#banner[hidden]");
 
-    // A call: alice calls bob from the conversation they share; bob answers; alice hangs up.
+    // A call: alice calls bob from the conversation they share; bob answers; each hears the other's
+    // tone; alice hangs up and the call ends on both pages.
     await openConversation(alice, "Project Parley");
     await alice.click("#call");
+    await sees(alice, "#call-status", "Calling bob");
     await sees(bob, "#call-status", "Incoming call from alice");
     await bob.click("#answer");
-    await sees(alice, "#call-status", "In call");
+    await sees(alice, "#call-status", "In call with bob");
+    await sees(bob, "#call-status", "In call with alice");
+    await hears(alice, TONES.bob);
+    await hears(bob, TONES.alice);
     await alice.click("#hangup");
-    await sees(alice, "#call-status", "Call ended");
-    await sees(bob, "#call-status", "Call ended");
+    await sees(alice, "#call-status", "Call ended (LOCAL_HANGUP)");
+    await sees(bob, "#call-status", "Call ended (REMOTE_HANGUP)");
+    for (const page of [alice, bob]) {
+      assert.equal(await page.$("#remote-audio"), null, "no remote audio left");
+    }
   });
 });
