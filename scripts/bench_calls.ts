@@ -1,155 +1,114 @@
 /**
  * `deno task bench:calls`: how many bridged two-party calls the reference server carries, and at what
- * cost.
+ * cost. Every address is 127.0.0.1.
  *
- * The server runs in its own process (scripts/bench_server_host.ts, default options: every address
- * 127.0.0.1). This process holds the clients: for each call a caller and a callee, each a
- * `VonageClient` whose media is a werift peer connection. The caller places the call with
- * `serverCall({ to })`, the callee answers, and both send 20 ms Opus frames of a 440 Hz tone (encoded
- * once with opusscript, then repeated) through the server to the other. Each frame's first four bytes
- * are replaced by the sender's frame counter, so the receiver knows exactly which frames arrived (the
- * server forwards two-party audio without decoding it).
+ * The server runs in its own process (scripts/bench_server_host.ts, default options). The clients run
+ * in `--processes` other processes (scripts/bench_calls_clients.ts), each holding a share of the calls
+ * (caller and callee of a call in the same one), so that the clients' JavaScript threads are not what
+ * is measured. For each call the caller places `serverCall({ to })`, the callee answers, and both send
+ * 20 ms Opus frames of a tone, each stamped with the sender's frame counter, through the server.
+ * This process orchestrates: it starts the server and the clients, places the calls five at a time
+ * (the next five once audio flows both ways in the last, at most 15 s a batch), and measures.
  *
- * Calls are set up five at a time, the next five once audio flows both ways in the last (at most
- * 15 s a batch). For each number of concurrent calls (`--calls 10,25,50,…`, stopping at the first that
- * fails):
+ * For each number of concurrent calls:
+ * - with audio: calls whose audio arrived both ways;
  * - answer → audio: from the callee's `answer()` to the first frame from the caller arriving at the
- *   callee, p50 and p99 over the calls;
- * - loss: over a steady window (`--seconds`, default 10) with every call up, frames sent in the window
- *   that never arrived, both directions, all calls;
- * - CPU: the server process's user+system time over that window (from /proc), per call, as a share of
- *   one core; this process's too, for the clients.
+ *   callee, p50 and p99 over the calls with audio;
+ * - loss: over a steady window (`--seconds`) with every call placed, frames sent in the window that
+ *   never arrived, both directions, all calls (also those without audio);
+ * - CPU over the window, from /proc: the server process's per call (% of one core), all client
+ *   processes together, and the whole machine's busy share (what else ran shows there).
  * A level passes when every call carries audio and loss is under 1 %.
+ *
+ * Usage (`deno task bench:calls [flags]`):
+ * - `--calls 10,25,50`: the levels to run, in order, stopping at the first that fails (default 50);
+ * - `--find`: the most calls that pass: runs 25, 35, 50, 60, 70, 85, 100, stopping at the first that
+ *   fails (about 4 minutes when every level passes on an idle machine);
+ * - `--processes N`: client processes (default 4);
+ * - `--seconds S`: the measuring window (default 10);
+ * - `--profile`: samples the server's CPU (V8 inspector) during each window and prints where it went.
+ * A level of 50 calls takes about 40 s. The table printed goes into the README as it is.
  *
  * @module
  */
-import { Buffer } from "node:buffer";
-import { type MediaAdapter, type MediaConnection, VonageClient } from "../mod.ts";
-import {
-  MediaStreamTrack,
-  OpusScript,
-  RTCPeerConnection,
-  RTCRtpCodecParameters,
-  RtpHeader,
-  RtpPacket,
-} from "./_deps.ts";
+import { basename } from "node:path";
 
 function option(name: string, fallback: string): string {
   const i = Deno.args.indexOf(`--${name}`);
   return i >= 0 ? Deno.args[i + 1]! : fallback;
 }
-const LEVELS = option("calls", "10,25,50,75,100").split(",").map(Number);
+const FIND_LEVELS = [25, 35, 50, 60, 70, 85, 100];
+const LEVELS = Deno.args.includes("--find") ? FIND_LEVELS : option("calls", "50").split(",").map(Number);
+const PROCESSES = Number(option("processes", "4"));
 const WINDOW_S = Number(option("seconds", "10"));
-const BATCH_LIMIT_MS = 15_000;
-const FRAME = 960;
+const PROFILE = Deno.args.includes("--profile");
+const BATCH = 5;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
-/** One second of a 440 Hz tone as 50 Opus frames, made once. */
-const TONE: Uint8Array[] = (() => {
-  const opus = new OpusScript(48_000, 1, OpusScript.Application.VOIP);
-  const frames: Uint8Array[] = [];
-  for (let f = 0; f < 50; f++) {
-    const pcm = new Int16Array(FRAME);
-    for (let i = 0; i < FRAME; i++) {
-      pcm[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (f * FRAME + i)) / 48_000));
-    }
-    frames.push(new Uint8Array(opus.encode(new Uint8Array(pcm.buffer) as never, FRAME)));
-  }
-  opus.delete();
-  return frames;
-})();
+/** A child process speaking JSON lines on stdin/stdout. */
+class Child {
+  readonly process: Deno.ChildProcess;
+  #writer: WritableStreamDefaultWriter<Uint8Array>;
+  #waiting: ((message: Record<string, unknown>) => boolean)[] = [];
 
-/** One client's media: a werift peer sending counted tone frames and noting which frames arrive. */
-class BenchPeer implements MediaAdapter {
-  sent = 0;
-  /** Counters of the frames received, by the sender's count. */
-  readonly received = new Set<number>();
-  firstFrameAt = 0;
-  answeredAt = 0;
-  sending = false;
-  #track = new MediaStreamTrack({ kind: "audio" });
-  #pc = new RTCPeerConnection({
-    iceUseIpv4: false,
-    iceUseIpv6: false,
-    iceAdditionalHostAddresses: ["127.0.0.1"],
-    iceInterfaceAddresses: { udp4: "127.0.0.1" },
-    codecs: {
-      audio: [
-        new RTCRtpCodecParameters({
-          mimeType: "audio/opus",
-          clockRate: 48_000,
-          channels: 2,
-          payloadType: 111,
-        }),
-      ],
-    },
-  });
-  #connected = false;
-
-  constructor() {
-    this.#pc.onTrack.subscribe((track) =>
-      track.onReceiveRtp.subscribe((rtp) => {
-        if (this.firstFrameAt === 0) this.firstFrameAt = performance.now();
-        this.received.add(rtp.payload.readUInt32BE(0));
-      })
-    );
-    this.#pc.connectionStateChange.subscribe((state) => {
-      if (Deno.env.get("BENCH_DEBUG")) console.error("peer", state);
-      if (state === "connected") this.#connected = true;
-    });
-  }
-
-  connect(): Promise<MediaConnection> {
-    const pc = this.#pc;
-    const gathered = async () => {
-      if (pc.iceGatheringState !== "complete") {
-        await pc.iceGatheringStateChange.watch((s) => s === "complete");
+  constructor(args: string[], onMessage: (message: Record<string, unknown>) => void = () => {}) {
+    const child = new Deno.Command(Deno.execPath(), {
+      args,
+      stdin: "piped",
+      stdout: "piped",
+      stderr: "inherit",
+    })
+      .spawn();
+    this.process = child;
+    this.#writer = child.stdin.getWriter();
+    (async () => {
+      let rest = "";
+      for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
+        const parts = (rest + chunk).split("\n");
+        rest = parts.pop() ?? "";
+        for (const part of parts.filter((p) => p.trim() !== "")) {
+          const message = JSON.parse(part);
+          onMessage(message);
+          this.#waiting = this.#waiting.filter((take) => !take(message));
+        }
       }
-      return pc.localDescription!.sdp;
-    };
-    return Promise.resolve({
-      createOffer: async () => {
-        pc.addTransceiver(this.#track, { direction: "sendrecv" });
-        await pc.setLocalDescription(await pc.createOffer());
-        return await gathered();
-      },
-      applyAnswer: async (sdp) => void await pc.setRemoteDescription({ type: "answer", sdp }),
-      createAnswer: async (offer) => {
-        await pc.setRemoteDescription({ type: "offer", sdp: offer });
-        const transceiver = pc.getTransceivers()[0]!;
-        transceiver.setDirection("sendrecv");
-        await transceiver.sender.replaceTrack(this.#track);
-        await pc.setLocalDescription(await pc.createAnswer());
-        return await gathered();
-      },
-      mute() {},
-      earmuff() {},
-      close: () => void pc.close().catch(() => {}),
-    });
+    })();
   }
 
-  /** Sends the next frame (called every 20 ms by the shared clock). */
-  tick(): void {
-    if (!this.#connected || !this.sending) return;
-    const payload = Buffer.from(TONE[this.sent % TONE.length]!);
-    payload.writeUInt32BE(this.sent, 0);
-    this.#track.writeRtp(
-      new RtpPacket(
-        new RtpHeader({ payloadType: 111, sequenceNumber: this.sent & 0xffff, timestamp: this.sent * FRAME }),
-        payload,
-      ),
-    );
-    this.sent++;
+  /** The next message that `match` accepts. */
+  next<T>(match: (message: Record<string, unknown>) => boolean): Promise<T> {
+    return new Promise((resolve) => this.#waiting.push((m) => match(m) && (resolve(m as T), true)));
+  }
+
+  send(message: unknown): Promise<void> {
+    return this.#writer.write(new TextEncoder().encode(JSON.stringify(message) + "\n"));
+  }
+
+  async close(): Promise<void> {
+    await this.#writer.close().catch(() => {});
+    await this.process.status;
   }
 }
 
 /** User+system CPU seconds of a process, from /proc (read with `cat`: Deno asks for all permissions to read /proc). */
 async function cpuSeconds(pid: number): Promise<number> {
-  const { stdout } = await new Deno.Command("cat", { args: [`/proc/${pid}/stat`] }).output();
-  const stat = new TextDecoder().decode(stdout);
+  const stat = await readProc(`/proc/${pid}/stat`);
   const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
+
+/** The whole machine's busy and total CPU ticks so far, from /proc/stat. */
+async function machineTicks(): Promise<{ busy: number; total: number }> {
+  const ticks = (await readProc("/proc/stat")).split("\n")[0]!.split(/\s+/).slice(1).map(Number);
+  const total = ticks.reduce((a, b) => a + b, 0);
+  return { busy: total - ticks[3]! - ticks[4]!, total };
+}
+
+async function readProc(path: string): Promise<string> {
+  return new TextDecoder().decode((await new Deno.Command("cat", { args: [path] }).output()).stdout);
+}
+
+const loadavg = async () => (await readProc("/proc/loadavg")).split(" ").slice(0, 3).join(" ");
 
 function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -158,158 +117,220 @@ function percentile(values: number[], p: number): number {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** The server's V8 CPU profiler, through the inspector the server process was started with. */
+class Profiler {
+  #socket: WebSocket;
+  #id = 0;
+  #replies = new Map<number, (result: Record<string, unknown>) => void>();
+
+  private constructor(socket: WebSocket) {
+    this.#socket = socket;
+    socket.onmessage = (e) => {
+      const message = JSON.parse(e.data);
+      this.#replies.get(message.id)?.(message.result);
+    };
+  }
+
+  static async attach(port: number): Promise<Profiler> {
+    const [target] = await (await fetch(`http://127.0.0.1:${port}/json/list`)).json();
+    const socket = new WebSocket(target.webSocketDebuggerUrl);
+    await new Promise((resolve, reject) => (socket.onopen = resolve, socket.onerror = reject));
+    const profiler = new Profiler(socket);
+    await profiler.#call("Profiler.enable");
+    await profiler.#call("Profiler.setSamplingInterval", { interval: 1000 });
+    return profiler;
+  }
+
+  start = () => this.#call("Profiler.start");
+
+  /** Stops sampling; answers the self time by function and by area, heaviest first. */
+  async stop(): Promise<string> {
+    const { profile } = await this.#call("Profiler.stop") as { profile: CpuProfile };
+    this.#socket.close();
+    return summarize(profile);
+  }
+
+  #call(method: string, params: Record<string, unknown> = {}): Promise<Record<string, unknown>> {
+    const id = ++this.#id;
+    this.#socket.send(JSON.stringify({ id, method, params }));
+    return new Promise((resolve) => this.#replies.set(id, resolve));
+  }
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self time of a CPU profile, by function and by area (npm packages, our server, the runtime, GC, idle). */
+function summarize(profile: CpuProfile): string {
+  const nodes = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const byFunction = new Map<string, number>();
+  const byArea = new Map<string, number>();
+  let total = 0;
+  profile.samples.forEach((id, i) => {
+    const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
+    const frame = nodes.get(id)!;
+    const file = frame.url === "" ? "" : basename(new URL(frame.url).pathname);
+    const name = `${frame.functionName || "(anonymous)"} ${file}${file ? `:${frame.lineNumber + 1}` : ""}`;
+    byFunction.set(name, (byFunction.get(name) ?? 0) + ms);
+    byArea.set(
+      area(frame.url, frame.functionName),
+      (byArea.get(area(frame.url, frame.functionName)) ?? 0) + ms,
+    );
+    total += ms;
+  });
+  const top = (map: Map<string, number>, n: number) =>
+    [...map].sort((a, b) => b[1] - a[1]).slice(0, n)
+      .map(([what, ms]) => `  ${(100 * ms / total).toFixed(1).padStart(5)} %  ${what}`).join("\n");
+  return `server CPU profile (${(total / 1000).toFixed(1)} s sampled), by area:\n${top(byArea, 12)}\n` +
+    `by function:\n${top(byFunction, 25)}`;
+}
+
+function area(url: string, functionName: string): string {
+  if (url === "") return functionName; // (garbage collector), (idle), (program), native code
+  const npm = url.match(/(?:node_modules|registry\.npmjs\.org)\/(?:\.deno\/)?(@[^/]+\/[^/@]+|[^/@]+)/);
+  if (npm) return `npm ${npm[1]}`;
+  const ours = url.match(/\/src\/(server\/[^/]+|client|[^/]+)/);
+  if (ours) return `ours src/${ours[1]}`;
+  if (url.startsWith("ext:")) return `runtime ${url}`;
+  return basename(url);
+}
+
+function freePort(): number {
+  const listener = Deno.listen({ hostname: "127.0.0.1", port: 0 });
+  const port = (listener.addr as Deno.NetAddr).port;
+  listener.close();
+  return port;
+}
+
 interface Result {
   calls: number;
-  connected: number;
-  answerToAudioP50: number;
-  answerToAudioP99: number;
+  withAudio: number;
+  latencies: number[];
   lossPercent: number;
-  serverCorePercentPerCall: number;
-  clientCorePercent: number;
+  serverCore: number;
+  clientsCore: number;
+  machineBusy: number;
+  profile?: string | undefined;
 }
 
 async function level(calls: number): Promise<Result> {
-  const host = new Deno.Command(Deno.execPath(), {
-    args: [
-      "run",
-      "-A",
-      new URL("bench_server_host.ts", import.meta.url).pathname,
-      String(calls * 2),
-    ],
-    stdin: "piped",
-    stdout: "piped",
-    stderr: "inherit",
-  }).spawn();
-  const reader = host.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let line = "";
-  while (!line.includes("\n")) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error("the server process ended before printing its address");
-    line += value;
-  }
-  const { url, tokens } = JSON.parse(line) as { url: string; tokens: string[] };
-  const peers: BenchPeer[] = [];
-  const clients: VonageClient[] = [];
-  const clock = setInterval(() => peers.forEach((p) => p.tick()), 20);
+  const inspectPort = PROFILE ? freePort() : 0;
+  const server = new Child([
+    "run",
+    "-A",
+    ...(PROFILE ? [`--inspect=127.0.0.1:${inspectPort}`] : []),
+    new URL("bench_server_host.ts", import.meta.url).pathname,
+    String(calls * 2),
+  ]);
+  const clients: Child[] = [];
   try {
-    const pairs = [];
-    for (let i = 0; i < calls; i++) {
-      const pair = [0, 1].map((k) => {
-        const peer = new BenchPeer();
-        peer.sending = true;
-        const client = new VonageClient({
-          apiUrl: url,
-          websocketUrl: url,
-          media: peer,
-          disableInternalLogger: true,
-        });
-        peers.push(peer);
-        clients.push(client);
-        return { peer, client, name: `bench-user-${2 * i + k}`, token: tokens[2 * i + k]! };
-      });
-      pairs.push(pair as [typeof pair[0], typeof pair[0]]);
-    }
-    // Sign in (ten at a time), then place the calls (five at a time); callees answer as invited.
-    for (let i = 0; i < pairs.length; i += 5) {
-      await Promise.all(pairs.slice(i, i + 5).flat().map((p) => p.client.createSession(p.token)));
-    }
-    const hangups = new Map<string, number>();
-    for (const { client } of pairs.flat()) {
-      client.on("callHangup", (_id, _quality, reason) => hangups.set(reason, (hangups.get(reason) ?? 0) + 1));
-    }
-    for (const [, callee] of pairs) {
-      callee.client.on("callInvite", (callId) => {
-        callee.peer.answeredAt = performance.now();
-        callee.client.answer(callId).catch((err) => console.error(`answer failed: ${err}`));
-      });
-    }
-    // Five calls at a time, each batch given until its audio flows both ways (or BATCH_LIMIT_MS).
-    for (let i = 0; i < pairs.length; i += 5) {
-      const batch = pairs.slice(i, i + 5);
-      await Promise.all(
-        batch.map(([caller, callee]) =>
-          caller.client.serverCall({ to: callee.name }).catch((err) =>
-            console.error(`serverCall failed: ${err}`)
-          )
-        ),
+    const { url, tokens } = await server.next<{ url: string; tokens: string[] }>((m) => "url" in m);
+    const outcomes = new Map<number, { audio: boolean; answerToAudioMs: number | null }>();
+    const share = Math.ceil(calls / PROCESSES);
+    const owner = new Map<number, Child>();
+    for (let first = 0; first < calls; first += share) {
+      const ids = Array.from({ length: Math.min(share, calls - first) }, (_, k) => first + k);
+      const child = new Child(
+        ["run", "-A", new URL("bench_calls_clients.ts", import.meta.url).pathname],
+        (m) => {
+          if (typeof m.call === "number") outcomes.set(m.call, m as never);
+        },
       );
-      const batchEnd = performance.now() + BATCH_LIMIT_MS;
-      while (batch.flat().some((p) => p.peer.firstFrameAt === 0) && performance.now() < batchEnd) {
-        await sleep(50);
-      }
+      const user = (k: number) => ({ name: `bench-user-${k}`, token: tokens[k]! });
+      await child.send({
+        url,
+        calls: ids.map((id) => ({ id, caller: user(2 * id), callee: user(2 * id + 1) })),
+      });
+      ids.forEach((id) => owner.set(id, child));
+      clients.push(child);
     }
-    if (hangups.size > 0) {
-      console.error(`calls ended during setup: ${JSON.stringify(Object.fromEntries(hangups))}`);
-    }
-    const connected = pairs.filter(([a, b]) => a.peer.firstFrameAt > 0 && b.peer.firstFrameAt > 0).length;
-    const latencies = pairs.map(([, callee]) => callee.peer).filter((p) => p.firstFrameAt > 0)
-      .map((p) => p.firstFrameAt - p.answeredAt);
+    await Promise.all(clients.map((c) => c.next((m) => m.ready === true)));
 
-    // The steady window: every call up, counting frames sent inside it and which of them arrived.
+    // Five calls at a time; each child answers a call once its audio flows both ways (or after 15 s).
+    for (let first = 0; first < calls; first += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, calls - first) }, (_, k) => first + k);
+      await Promise.all(batch.map(async (id) => {
+        const child = owner.get(id)!;
+        const done = child.next((m) => m.call === id);
+        await child.send({ call: id });
+        await done;
+      }));
+    }
+    const profiler = PROFILE ? await Profiler.attach(inspectPort) : undefined;
+
+    // The steady window.
     await sleep(1000);
-    const from = peers.map((p) => p.sent);
-    const serverBefore = await cpuSeconds(host.pid);
-    const selfBefore = await cpuSeconds(Deno.pid);
+    await profiler?.start();
+    const pids = clients.map((c) => c.process.pid);
+    const serverBefore = await cpuSeconds(server.process.pid);
+    const clientsBefore = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0);
+    const machineBefore = await machineTicks();
     const started = performance.now();
+    await Promise.all(clients.map((c) => c.send({ mark: "start" })));
     await sleep(WINDOW_S * 1000);
+    await Promise.all(clients.map((c) => c.send({ mark: "end" })));
     const seconds = (performance.now() - started) / 1000;
-    const serverCpu = await cpuSeconds(host.pid) - serverBefore;
-    const selfCpu = await cpuSeconds(Deno.pid) - selfBefore;
-    const to = peers.map((p) => p.sent);
-    await sleep(500);
-    let expected = 0;
-    let arrived = 0;
-    pairs.forEach(([a, b], i) => {
-      for (const [, receiver, k] of [[a, b, 2 * i], [b, a, 2 * i + 1]] as const) {
-        for (let n = from[k]!; n < to[k]!; n++) {
-          expected++;
-          if (receiver.peer.received.has(n)) arrived++;
-          else if (Deno.env.get("BENCH_DEBUG")) {
-            console.error(`missing ${k}: ${n - from[k]!} of ${to[k]! - from[k]!}`);
-          }
-        }
-      }
-    });
+    const serverCpu = await cpuSeconds(server.process.pid) - serverBefore;
+    const clientsCpu = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0) - clientsBefore;
+    const machineAfter = await machineTicks();
+    const profile = await profiler?.stop();
+    const windows = await Promise.all(
+      clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
+    );
+    const counts = windows.flatMap((w) => w.window);
+    const sent = counts.reduce((s, c) => s + c.sent, 0);
+    const arrived = counts.reduce((s, c) => s + c.arrived, 0);
+    const withAudio = [...outcomes.values()].filter((o) => o.audio);
     return {
       calls,
-      connected,
-      answerToAudioP50: percentile(latencies, 50),
-      answerToAudioP99: percentile(latencies, 99),
-      lossPercent: expected === 0 ? 100 : (100 * (expected - arrived)) / expected,
-      serverCorePercentPerCall: (100 * serverCpu) / seconds / calls,
-      clientCorePercent: (100 * selfCpu) / seconds,
+      withAudio: withAudio.length,
+      latencies: withAudio.map((o) => o.answerToAudioMs!),
+      lossPercent: sent === 0 ? 100 : (100 * (sent - arrived)) / sent,
+      serverCore: (100 * serverCpu) / seconds,
+      clientsCore: (100 * clientsCpu) / seconds,
+      machineBusy: (100 * (machineAfter.busy - machineBefore.busy)) /
+        (machineAfter.total - machineBefore.total),
+      profile,
     };
   } finally {
-    clearInterval(clock);
-    for (const peer of peers) peer.sending = false;
-    await Promise.all(clients.map((c) => c.deleteSession().catch(() => {})));
-    host.stdin.close().catch(() => {});
-    await host.status;
+    await Promise.all(clients.map((c) => c.close()));
+    await server.close();
   }
 }
 
-const loadavg = async () =>
-  new TextDecoder().decode((await new Deno.Command("cat", { args: ["/proc/loadavg"] }).output()).stdout)
-    .split(" ").slice(0, 3).join(" ");
-console.log(`load average before: ${await loadavg()} (${navigator.hardwareConcurrency} cores)`);
+const started = performance.now();
 console.log(
-  `bridged two-party calls, werift clients in this process, server in its own; ${WINDOW_S} s windows`,
+  `bridged two-party calls: server in its own process, werift clients in ${PROCESSES} others; ` +
+    `${WINDOW_S} s windows; ${navigator.hardwareConcurrency} cores`,
 );
 console.log(
-  "calls | with audio | answer→audio p50 / p99 (ms) | loss (%) | server CPU per call (% of a core) | client CPU (% of a core)",
+  "| calls | with audio | answer → audio p50 / p99 | loss | server CPU per call | server CPU | clients' CPU | machine busy | load average before → after |",
 );
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 let best = 0;
 for (const calls of LEVELS) {
+  const before = await loadavg();
   const r = await level(calls);
+  const ms = (n: number) => Number.isNaN(n) ? "–" : n.toFixed(0);
   console.log(
-    `${r.calls} | ${r.connected} | ${r.answerToAudioP50.toFixed(0)} / ${r.answerToAudioP99.toFixed(0)} | ` +
-      `${r.lossPercent.toFixed(2)} | ${r.serverCorePercentPerCall.toFixed(2)} | ${
-        r.clientCorePercent.toFixed(0)
-      }`,
+    `| ${r.calls} | ${r.withAudio} | ${ms(percentile(r.latencies, 50))} / ${
+      ms(percentile(r.latencies, 99))
+    } ms | ` +
+      `${r.lossPercent.toFixed(2)} % | ${(r.serverCore / calls).toFixed(2)} % of a core | ` +
+      `${r.serverCore.toFixed(0)} % of a core | ${r.clientsCore.toFixed(0)} % of a core | ${
+        r.machineBusy.toFixed(0)
+      } % | ` +
+      `${before} → ${await loadavg()} |`,
   );
-  if (r.connected < calls || r.lossPercent >= 1) break;
+  if (r.profile) console.log(r.profile);
+  if (r.withAudio < calls || r.lossPercent >= 1) break;
   best = calls;
 }
-console.log(`most concurrent two-party calls with every call carrying audio and < 1 % loss: ${best}`);
-console.log(`load average after: ${await loadavg()}`);
+console.log(
+  `most concurrent two-party calls with every call carrying audio and < 1 % loss: ${best || "none"} ` +
+    `(of ${LEVELS.join(", ")}; ${((performance.now() - started) / 1000).toFixed(0)} s)`,
+);
 Deno.exit(0);

@@ -43,6 +43,37 @@ export async function gathered(pc: RTCPeerConnection): Promise<string> {
   return pc.localDescription!.sdp;
 }
 
+/**
+ * The `MediaConnection` our client drives, over a werift peer connection that sends `track`: the
+ * caller's offer or the callee's answer (each with every candidate in it), and `close`. Mute and
+ * earmuff do nothing here on purpose: the tests prove that the server stops the audio.
+ */
+export function weriftConnection(
+  pc: RTCPeerConnection,
+  track: MediaStreamTrack,
+  close: () => void,
+): MediaConnection {
+  return {
+    createOffer: async () => {
+      pc.addTransceiver(track, { direction: "sendrecv" });
+      await pc.setLocalDescription(await pc.createOffer());
+      return await gathered(pc);
+    },
+    applyAnswer: async (sdp) => void await pc.setRemoteDescription({ type: "answer", sdp }),
+    createAnswer: async (offer) => {
+      await pc.setRemoteDescription({ type: "offer", sdp: offer });
+      const transceiver = pc.getTransceivers()[0]!;
+      transceiver.setDirection("sendrecv");
+      await transceiver.sender.replaceTrack(track);
+      await pc.setLocalDescription(await pc.createAnswer());
+      return await gathered(pc);
+    },
+    mute() {},
+    earmuff() {},
+    close,
+  };
+}
+
 /** A client's media: sends `frequency` Hz (nothing when undefined) and records what arrives. */
 export class TonePeer implements MediaAdapter {
   readonly heard: Heard[] = [];
@@ -67,25 +98,7 @@ export class TonePeer implements MediaAdapter {
     pc.connectionStateChange.subscribe((state) => {
       if (state === "connected" && this.frequency !== undefined) this.#send(track, this.frequency);
     });
-    return Promise.resolve({
-      createOffer: async () => {
-        pc.addTransceiver(track, { direction: "sendrecv" });
-        await pc.setLocalDescription(await pc.createOffer());
-        return await gathered(pc);
-      },
-      applyAnswer: async (sdp) => void await pc.setRemoteDescription({ type: "answer", sdp }),
-      createAnswer: async (offer) => {
-        await pc.setRemoteDescription({ type: "offer", sdp: offer });
-        const transceiver = pc.getTransceivers()[0]!;
-        transceiver.setDirection("sendrecv");
-        await transceiver.sender.replaceTrack(track);
-        await pc.setLocalDescription(await pc.createAnswer());
-        return await gathered(pc);
-      },
-      mute() {},
-      earmuff() {},
-      close: () => this.close(),
-    });
+    return Promise.resolve(weriftConnection(pc, track, () => this.close()));
   }
 
   /** Strength (0–1 of full scale) of `hz` in what arrived after `since` (a `performance.now()` time). */

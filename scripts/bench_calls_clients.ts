@@ -1,0 +1,181 @@
+/**
+ * One client process of `deno task bench:calls` (scripts/bench_calls.ts starts several): it holds a
+ * share of the calls, both the caller's and the callee's `VonageClient` of each, whose media is a
+ * werift peer connection (tests/_media_peer.ts) sending 20 ms Opus frames of a 440 Hz tone. Each
+ * frame's first four bytes are replaced by the sender's frame counter, so the receiver knows exactly
+ * which frames arrived (the server forwards two-party audio without decoding it).
+ *
+ * It talks to its parent in JSON lines. Its first input line is `{ url, calls: [{ id, caller, callee }] }`
+ * (each party `{ name, token }`); it signs every client in and answers `{ ready: true }`. Then:
+ * - `{ call: id }`: the caller calls the callee, who answers when invited; answered with
+ *   `{ call: id, audio: bool, answerToAudioMs }` once audio flows both ways (or after 15 s);
+ * - `{ mark: "start" }` / `{ mark: "end" }`: the edges of the measuring window; after `end` it waits
+ *   half a second for frames in flight and answers with each call's counts in the window;
+ * - end of input: signs out and exits.
+ *
+ * @module
+ */
+import { Buffer } from "node:buffer";
+import { type MediaAdapter, type MediaConnection, VonageClient } from "../mod.ts";
+import { loopbackPeer, weriftConnection } from "../tests/_media_peer.ts";
+import { MediaStreamTrack, OpusScript, RtpHeader, RtpPacket } from "./_deps.ts";
+
+const FRAME = 960;
+const SETUP_LIMIT_MS = 15_000;
+
+/** One second of a 440 Hz tone as 50 Opus frames, made once. */
+const TONE: Uint8Array[] = (() => {
+  const opus = new OpusScript(48_000, 1, OpusScript.Application.VOIP);
+  const frames: Uint8Array[] = [];
+  for (let f = 0; f < 50; f++) {
+    const pcm = new Int16Array(FRAME);
+    for (let i = 0; i < FRAME; i++) {
+      pcm[i] = Math.round(8000 * Math.sin((2 * Math.PI * 440 * (f * FRAME + i)) / 48_000));
+    }
+    frames.push(new Uint8Array(opus.encode(new Uint8Array(pcm.buffer) as never, FRAME)));
+  }
+  opus.delete();
+  return frames;
+})();
+
+/** One client's media: sends counted tone frames once connected, notes which frames arrive. */
+class CountingPeer implements MediaAdapter {
+  sent = 0;
+  /** Counters of the frames received, by the sender's count. */
+  readonly received = new Set<number>();
+  firstFrameAt = 0;
+  #track = new MediaStreamTrack({ kind: "audio" });
+  #pc = loopbackPeer();
+  #connected = false;
+
+  constructor() {
+    this.#pc.onTrack.subscribe((track) =>
+      track.onReceiveRtp.subscribe((rtp) => {
+        if (this.firstFrameAt === 0) this.firstFrameAt = performance.now();
+        this.received.add(rtp.payload.readUInt32BE(0));
+      })
+    );
+    this.#pc.connectionStateChange.subscribe((state) => this.#connected = state === "connected");
+  }
+
+  connect(): Promise<MediaConnection> {
+    return Promise.resolve(
+      weriftConnection(this.#pc, this.#track, () => void this.#pc.close().catch(() => {})),
+    );
+  }
+
+  /** Sends the next frame (called every 20 ms by the shared clock). */
+  tick(): void {
+    if (!this.#connected) return;
+    const payload = Buffer.from(TONE[this.sent % TONE.length]!);
+    payload.writeUInt32BE(this.sent, 0);
+    const header = new RtpHeader({
+      payloadType: 111,
+      sequenceNumber: this.sent & 0xffff,
+      timestamp: this.sent * FRAME,
+    });
+    this.#track.writeRtp(new RtpPacket(header, payload));
+    this.sent++;
+  }
+}
+
+interface Party {
+  name: string;
+  token: string;
+  peer: CountingPeer;
+  client: VonageClient;
+}
+
+const input = Deno.stdin.readable.pipeThrough(new TextDecoderStream()).pipeThrough(lines());
+const reader = input.getReader();
+const say = (message: unknown) => console.log(JSON.stringify(message));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+const setup = JSON.parse((await reader.read()).value!) as {
+  url: string;
+  calls: { id: number; caller: { name: string; token: string }; callee: { name: string; token: string } }[];
+};
+const party = (p: { name: string; token: string }): Party => {
+  const peer = new CountingPeer();
+  const client = new VonageClient({
+    apiUrl: setup.url,
+    websocketUrl: setup.url,
+    media: peer,
+    disableInternalLogger: true,
+  });
+  return { ...p, peer, client };
+};
+const calls = new Map(
+  setup.calls.map((c) => [c.id, { caller: party(c.caller), callee: party(c.callee), answeredAt: 0 }]),
+);
+const parties = [...calls.values()].flatMap((c) => [c.caller, c.callee]);
+for (let i = 0; i < parties.length; i += 10) {
+  await Promise.all(parties.slice(i, i + 10).map((p) => p.client.createSession(p.token)));
+}
+for (const call of calls.values()) {
+  call.callee.client.on("callInvite", (callId) => {
+    call.answeredAt = performance.now();
+    call.callee.client.answer(callId).catch((err) => console.error(`answer failed: ${err}`));
+  });
+}
+const clock = setInterval(() => parties.forEach((p) => p.peer.tick()), 20);
+say({ ready: true });
+
+let window: { from: number[]; to: number[] } | undefined;
+for (let next = await reader.read(); !next.done; next = await reader.read()) {
+  const command = JSON.parse(next.value) as { call?: number; mark?: "start" | "end" };
+  if (command.call !== undefined) {
+    const call = calls.get(command.call)!;
+    (async () => {
+      const end = performance.now() + SETUP_LIMIT_MS;
+      await call.caller.client.serverCall({ to: call.callee.name }).catch((err) =>
+        console.error(`serverCall failed: ${err}`)
+      );
+      while (
+        (call.caller.peer.firstFrameAt === 0 || call.callee.peer.firstFrameAt === 0) &&
+        performance.now() < end
+      ) {
+        await sleep(50);
+      }
+      const audio = call.caller.peer.firstFrameAt > 0 && call.callee.peer.firstFrameAt > 0;
+      const answerToAudioMs = call.callee.peer.firstFrameAt > 0
+        ? call.callee.peer.firstFrameAt - call.answeredAt
+        : null;
+      say({ call: command.call, audio, answerToAudioMs });
+    })();
+  }
+  if (command.mark === "start") window = { from: parties.map((p) => p.peer.sent), to: [] };
+  if (command.mark === "end" && window) {
+    window.to = parties.map((p) => p.peer.sent);
+    await sleep(500);
+    const { from, to } = window;
+    // For each call, both directions: frames sent in the window, and how many of them arrived.
+    const counts = [...calls].map(([id, { caller, callee }]) => {
+      let sent = 0;
+      let arrived = 0;
+      for (const [sender, receiver] of [[caller, callee], [callee, caller]] as const) {
+        const k = parties.indexOf(sender);
+        for (let n = from[k]!; n < to[k]!; n++) {
+          sent++;
+          if (receiver.peer.received.has(n)) arrived++;
+        }
+      }
+      return { id, sent, arrived };
+    });
+    say({ window: counts });
+  }
+}
+clearInterval(clock);
+await Promise.all(parties.map((p) => p.client.deleteSession().catch(() => {})));
+Deno.exit(0);
+
+function lines(): TransformStream<string, string> {
+  let rest = "";
+  return new TransformStream({
+    transform(chunk, out) {
+      const parts = (rest + chunk).split("\n");
+      rest = parts.pop() ?? "";
+      for (const part of parts) if (part.trim() !== "") out.enqueue(part);
+    },
+  });
+}
