@@ -218,7 +218,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       return sockets.length;
     },
     iceServers: calls.media.iceServers,
-    faults: faultControls(fanout, socketLayer),
+    faults: faultControls(fanout, socketLayer, calls.media),
     close(): Promise<void> {
       closing ??= (async () => {
         sessions.close();

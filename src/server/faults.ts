@@ -1,7 +1,8 @@
 /**
  * Fault injection, for tests of client robustness (test-only; never used in normal operation).
  * `ReferenceServer.faults` swaps the {@link PushHook} every push passes through (see fanout.ts),
- * restarts the socket layer keeping all state, and counts connection attempts. The hook factories
+ * restarts the socket layer keeping all state, counts connection attempts, and cuts a leg's media path.
+ * The hook factories
  * here duplicate, lose, delay and reorder pushes at a given rate; {@link combineHooks} chains them.
  *
  * @example Duplicate one push in ten and reorder one in ten
@@ -16,6 +17,7 @@
  * @module
  */
 import type { Fanout, Push, PushHook } from "./fanout.ts";
+import type { MediaServer } from "./media/media_server.ts";
 import type { SocketLayer } from "./socket_layer.ts";
 
 /** Test-only controls of a running server. */
@@ -30,16 +32,24 @@ export interface ServerFaults {
   restartSockets(options?: { downtimeMs?: number }): Promise<number>;
   /** Websocket connections attempted since the server started (refused ones included). */
   readonly connectionAttempts: number;
+  /**
+   * Cuts the media path of leg `legId` as a network change on its client's side would: from now on
+   * the server's peer connection for it neither receives nor sends a packet (ICE checks included),
+   * and the server does not end the leg for it. Only a media reconnect of the client (a new offer)
+   * brings its audio back. Answers whether the leg had media to cut.
+   */
+  cutMedia(legId: string): boolean;
 }
 
-/** The controls over a server's fan-out and socket layer. */
-export function faultControls(fanout: Fanout, sockets: SocketLayer): ServerFaults {
+/** The controls over a server's fan-out, socket layer and media. */
+export function faultControls(fanout: Fanout, sockets: SocketLayer, media: MediaServer): ServerFaults {
   return {
     setPushHook: (hook) => fanout.setHook(hook),
     restartSockets: (options = {}) => sockets.restart(options.downtimeMs ?? 0),
     get connectionAttempts() {
       return sockets.attempts;
     },
+    cutMedia: (legId) => media.cut(legId),
   };
 }
 

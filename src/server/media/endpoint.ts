@@ -139,6 +139,21 @@ export class Endpoint {
     return this.#connected && !this.#done;
   }
 
+  /**
+   * Test-only (`ServerFaults.cutMedia`): drops every packet of this leg from now on, both ways, as a
+   * network change on the client's side does; the peer connection itself is not told. werift keeps
+   * its UDP sockets private, hence the cast.
+   */
+  cut(): void {
+    type Wire = { protocols: { transport: { onData: () => void; send: () => Promise<void> } }[] };
+    for (const { connection } of this.#pc.iceTransports) {
+      for (const { transport } of (connection as unknown as Wire).protocols) {
+        transport.onData = () => {};
+        transport.send = () => Promise.resolve();
+      }
+    }
+  }
+
   /** Stops the media and frees the sockets. */
   close(): void {
     if (this.#done) return;

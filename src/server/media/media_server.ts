@@ -209,6 +209,12 @@ export class MediaServer {
     return { bandwidth: { bytes_in: stats.bytesIn, bytes_out: stats.bytesOut }, quality: stats.quality() };
   }
 
+  /** Test-only: the media of leg `legId` stops reaching anyone (see {@link Endpoint.cut}); false without media. */
+  cut(legId: string): boolean {
+    this.#endpoints.get(legId)?.cut();
+    return this.#endpoints.has(legId);
+  }
+
   /** Ends every leg's media (the server is closing). */
   close(): void {
     this.#closed = true;
