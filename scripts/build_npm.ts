@@ -1,18 +1,4 @@
 /**
- * Builds the npm package into `npm/` with `deno pack`, then proves it works the way an npm user
- * would meet it:
- *
- * 1. `deno pack --no-source-maps` writes the tarball (JS, `.d.ts`, package.json from deno.json).
- * 2. The portable tests (`tests/*.test.ts` and their `tests/_*.ts` helpers) are transpiled into a
- *    scratch consumer, `npm/test/`, whose imports are rewritten to the package's public entries.
- * 3. The consumer installs the tarball and runs the tests with `node --test` on Node 20 (this
- *    machine's `node`) and on Node 22 (`npx -y node@22`).
- * 4. A TypeScript consumer type-checks against the installed package with `strict`,
- *    `skipLibCheck: false`, and both `nodenext` and `bundler` module resolution.
- *
- * @module
- */
-/**
  * Builds the npm packages into `npm/` with `deno pack`, then proves they work the way an npm user
  * would meet them:
  *

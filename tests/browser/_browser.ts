@@ -81,6 +81,13 @@ export interface Heard {
   peakHz: number;
 }
 
+/** Which audio processing a microphone track has on, as its `getSettings()` says. */
+export interface AudioProcessing {
+  noiseSuppression?: boolean;
+  echoCancellation?: boolean;
+  autoGainControl?: boolean;
+}
+
 /** A Chromium browser with one phone page, its fake microphone playing a tone. */
 export class BrowserPhone {
   readonly name: string;
@@ -204,9 +211,9 @@ export class BrowserPhone {
     return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.mics());
   }
 
-  /** Whether each microphone track the page opened has noise suppression on (its `getSettings()`). */
-  noiseSuppression(): Promise<(boolean | undefined)[]> {
-    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.noiseSuppression());
+  /** The audio processing of each microphone track the page opened (from its `getSettings()`). */
+  processing(): Promise<AudioProcessing[]> {
+    return this.page.evaluate(() => (globalThis as unknown as PageGlobals).phone.processing());
   }
 
   /** Closes the browser and removes its profile. */
@@ -224,7 +231,7 @@ interface PagePhone {
   waitFor(name: string, timeoutMs: number, from: number): Promise<unknown[]>;
   listen(callId: string, frequencies: number[], ms?: number): Promise<Heard>;
   mics(): string[];
-  noiseSuppression(): (boolean | undefined)[];
+  processing(): AudioProcessing[];
   transport(callId: string): Promise<string>;
   last(name: string): unknown[] | null;
   media(callId: string): { peerConnection: boolean; audioElement: boolean };

@@ -1,6 +1,7 @@
 // The microphone of a call in Chromium follows the client's `noiseSuppression` as configured when the
 // call starts: on by default, off after `setConfig({ noiseSuppression: false })` on a client that
-// already exists, as the track's own `getSettings()` reports it.
+// already exists, as the track's own `getSettings()` reports it; echo cancellation and gain control
+// stay on.
 import assert from "node:assert/strict";
 import { describe, it } from "node:test";
 import { Phone } from "../_voice_fixture.ts";
@@ -25,11 +26,16 @@ describe("browser: the microphone of a call", () => {
       await alice.waitFor("callHangup", 5_000, heard);
       await bob.next("callHangup");
     };
+    // The other processing keeps the browser's defaults (on) either way.
+    const others = { echoCancellation: true, autoGainControl: true };
     await call();
-    assert.deepEqual(await alice.noiseSuppression(), [true]);
+    assert.deepEqual(await alice.processing(), [{ noiseSuppression: true, ...others }]);
     await alice.configure({ noiseSuppression: false });
     await call();
-    assert.deepEqual(await alice.noiseSuppression(), [true, false]);
+    assert.deepEqual(await alice.processing(), [
+      { noiseSuppression: true, ...others },
+      { noiseSuppression: false, ...others },
+    ]);
     assert.deepEqual(await alice.mics(), ["ended", "ended"]);
   });
 });

@@ -175,8 +175,13 @@ globalThis.phone = {
     return mics.flatMap((stream) => stream.getTracks().map((track) => track.readyState));
   },
 
-  /** Whether noise suppression is on, as each microphone track the page opened reports its settings. */
-  noiseSuppression() {
-    return mics.flatMap((stream) => stream.getTracks().map((track) => track.getSettings().noiseSuppression));
+  /** The audio processing of each microphone track the page opened, as its settings report it. */
+  processing() {
+    return mics.flatMap((stream) =>
+      stream.getTracks().map((track) => {
+        const { noiseSuppression, echoCancellation, autoGainControl } = track.getSettings();
+        return { noiseSuppression, echoCancellation, autoGainControl };
+      })
+    );
   },
 };
