@@ -14,6 +14,8 @@
  *    and run with `node --test` on Node 20 (this machine's `node`) and Node 22 (`npx -y node@22`).
  * 4. A TypeScript consumer type-checks against the installed client with `strict` and
  *    `skipLibCheck: false`: `nodenext`, `bundler`, and an old `ES2015` + `DOM` project.
+ * 5. Between the Node 20 and Node 22 runs: a Node 20 client from this build, werift plugged into its
+ *    `media` option, holds a call with audio with Chromium (tests/browser/werift_node.ts).
  *
  * @module
  */
@@ -249,5 +251,17 @@ for (const name of Object.keys(projects)) {
 // The portable tests on the built package, Node 20 first, then Node 22.
 await run("node", ["--version"], testPkg);
 await run("node", ["--test", ...testFiles], testPkg);
+// Calls with audio outside browsers: Node with werift as its stack, and a browser (a Deno test, as the
+// browser harness is; it runs tests/_werift_phone.js of this consumer in Node).
+await run(deno, [
+  "test",
+  "--allow-net=127.0.0.1",
+  "--allow-read",
+  "--allow-write",
+  "--allow-env",
+  "--allow-run",
+  "--allow-sys",
+  "tests/browser/werift_node.ts",
+]);
 await run("npx", ["-y", "node@22", "--version"], testPkg);
 await run("npx", ["-y", "node@22", "--test", ...testFiles], testPkg);

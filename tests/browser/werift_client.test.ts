@@ -6,7 +6,7 @@ import { describe, it } from "node:test";
 import { webRtcMedia } from "../../mod.ts";
 import { Phone } from "../_voice_fixture.ts";
 import { BrowserPhone, browserSuite, hearsTone, until } from "./_browser.ts";
-import { WeriftToneStack } from "./_werift.ts";
+import { WeriftToneStack } from "../_werift.ts";
 
 describe("Deno with werift as its WebRTC stack", () => {
   const suite = browserSuite();

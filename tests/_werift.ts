@@ -11,8 +11,8 @@ import {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
-} from "../_deps.ts";
-import type { PeerConfiguration, WebRtcStack } from "../../mod.ts";
+} from "./_deps.ts";
+import type { PeerConfiguration, WebRtcStack } from "../mod.ts";
 
 const RATE = 48_000;
 const FRAME = 960; // 20 ms
