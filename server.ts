@@ -64,17 +64,15 @@ export function startServer(options: ServerOptions = {}): Promise<ReferenceServe
   return launch(options);
 }
 
-const USAGE =
-  `Usage: deno task serve [--port N] [--host H] [--data DIR | --memory | --database URL [--standby]]
+const USAGE = `Usage: deno task serve [--port N] [--host H] [--data DIR | --memory | --database URL]
                        [--public-key FILE] [--user NAME]...
 
   --port N           TCP port (default 3000; 0 picks a free one)
   --host H           interface to listen on (default 127.0.0.1)
   --data DIR         keep the state in DIR (SQLite; default ./parley-data)
   --memory           keep the state in memory only (lost when the server stops)
-  --database URL     keep the state in PostgreSQL (default: the DATABASE_URL environment variable)
-  --standby          with --database: while another server is active on the database, wait (not
-                     listening), then take over when it stops or dies
+  --database URL     keep the state in PostgreSQL (default: the DATABASE_URL environment variable);
+                     any number of servers may share one database behind a load balancer
   --public-key FILE  production mode: verify tokens with this RSA public key (SPKI PEM)
   --user NAME        dev mode: print a token for NAME (default: alice and bob)`;
 
@@ -94,7 +92,6 @@ async function main(args: string[]): Promise<void> {
     else if (flag === "--data") dataDir = value();
     else if (flag === "--memory") dataDir = databaseUrl = undefined;
     else if (flag === "--database") databaseUrl = value();
-    else if (flag === "--standby") options.standby = true;
     else if (flag === "--user") users.push(value());
     else if (flag === "--help" || flag === "-h") return console.log(USAGE);
     else fail(`unknown argument ${flag}`);
@@ -103,16 +100,8 @@ async function main(args: string[]): Promise<void> {
   if (databaseUrl !== undefined) options.databaseUrl = databaseUrl;
   else if (dataDir !== undefined) options.dataDir = dataDir;
 
-  if (options.standby && databaseUrl !== undefined) console.log("standby: waiting for the database…");
   const server = await startServer(options);
-  let stopping = false;
-  server.closed.then(() => {
-    if (stopping) return;
-    console.error("stopped: another server took over the database");
-    process.exit(1);
-  });
   const stop = () => {
-    stopping = true;
     console.log("stopping…");
     server.close().then(() => process.exit(0), () => process.exit(1));
   };
@@ -121,7 +110,7 @@ async function main(args: string[]): Promise<void> {
 
   console.log(`Parley reference server listening on ${server.url}`);
   const where = options.databaseUrl !== undefined
-    ? "PostgreSQL"
+    ? `PostgreSQL (node ${server.node} of the servers sharing it)`
     : options.dataDir !== undefined
     ? `${options.dataDir} (SQLite)`
     : "memory only";

@@ -126,7 +126,7 @@ export interface LoadBalancer {
 /**
  * Installs HAProxy if needed and starts it on a free loopback port in front of `ports` (round robin,
  * no sticky sessions, websocket upgrades passed through). A server counts as up while it accepts
- * connections (checked every 200 ms), so a standby that does not listen yet gets no requests.
+ * connections (checked every 200 ms), so a node that died gets no more requests.
  */
 export async function startHaproxy(ports: number[]): Promise<LoadBalancer> {
   const present = async () => {

@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { Buffer } from "node:buffer";
 import type { Duplex } from "node:stream";
-import { aclAllows, Auth, TokenError } from "./auth.ts";
+import { aclAllows, Auth, type DevKeys, TokenError } from "./auth.ts";
 import { Calls } from "./calls.ts";
 import type { Context } from "./context.ts";
 import { conversationHandlers } from "./conversations.ts";
@@ -28,7 +28,9 @@ import { LEG_LIMITS, type LegLimits } from "./pending_legs.ts";
 import { ApiError } from "./problems.ts";
 import { sessionHandlers, Sessions } from "./sessions.ts";
 import { SocketLayer } from "./socket_layer.ts";
-import { type Journal, StorageUnavailable } from "./storage/journal.ts";
+import type { Coordinator } from "./storage/cluster.ts";
+import { StorageUnavailable } from "./storage/journal.ts";
+import type { DurableStore } from "./storage/durable_store.ts";
 import { openStorage } from "./storage/open.ts";
 import { userHandlers, userNamed } from "./users.ts";
 
@@ -57,14 +59,12 @@ export interface ServerOptions {
    * conversations, members, events, legs, sessions with their pending pushes, and the dev-mode keys.
    */
   dataDir?: string;
-  /** Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). */
-  databaseUrl?: string;
   /**
-   * With `databaseUrl`: when another server is active on the database, wait (not listening) until it
-   * stops or dies, then read the state and take over, instead of refusing to start. For a standby
-   * behind a load balancer that checks which server listens.
+   * Keeps the state in PostgreSQL at this `postgres://` URL (instead of `dataDir`). Any number of
+   * servers may share one database and serve one application (behind a load balancer, no sticky
+   * sessions needed): see storage/cluster.ts.
    */
-  standby?: boolean;
+  databaseUrl?: string;
   /**
    * Who may do what to a conversation: rules that replace those of `DEFAULT_POLICY` (creator and
    * invited users join; members read; only the creator changes, deletes and removes others). Pass
@@ -97,6 +97,8 @@ export interface ReferenceServer {
   readonly port: number;
   /** The storage engine: `memory`, `sqlite` or `postgres`. */
   readonly engine: string;
+  /** With PostgreSQL: this server's name among those sharing the database (as in `sessions`). */
+  readonly node: string | undefined;
   /** Mints a token for `userName` (dev mode only; rejects in production mode). */
   token(userName: string, options?: TokenOptions): Promise<string>;
   /**
@@ -110,10 +112,7 @@ export interface ReferenceServer {
   readonly faults: ServerFaults;
   /** Disconnects every client and stops listening. */
   close(): Promise<void>;
-  /**
-   * Resolves when the server has closed: after {@link close}, or by itself when another server took
-   * over its database (its standby, after this one lost its connection for a while).
-   */
+  /** Resolves when the server has closed (after {@link close}). */
   readonly closed: Promise<void>;
 }
 
@@ -132,21 +131,33 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   }
 
   const storage = await openStorage(options);
-  const { store, journal, durable } = storage;
-  const stored = durable?.setting(DEV_KEYS);
-  const auth = await Auth.create(options.publicKey, stored === undefined ? undefined : JSON.parse(stored));
-  if (durable && options.publicKey === undefined && stored === undefined) {
-    durable.putSetting(DEV_KEYS, JSON.stringify(await auth.devKeys()));
-    await journal.commit();
-  }
+  const { store, journal, durable, coordinator } = storage;
+  const auth = await Auth.create(options.publicKey, durable && await devKeys(durable, coordinator));
   const sessions = new Sessions({
     auth,
     userNamed: (name) => userNamed(store, name),
     keeper: durable,
-    ...durable ? { commit: () => journal.commit() } : {},
+    exclusive: (task) => coordinator.exclusive(task),
+    cluster: coordinator.node === undefined
+      ? undefined
+      : { node: coordinator.node, live: (node) => coordinator.live(node) },
   });
-  if (durable) sessions.restore(durable.storedSessions(), (id) => store.user(id));
-  const fanout = new Fanout(sessions, options.pushHook, (publish) => journal.afterCommit(publish));
+  sessions.restore(durable?.storedSessions() ?? [], (id) => store.user(id));
+  // Alone, a push leaves once committed; among several nodes, the writer also queues it for sessions
+  // that no node holds, and the log takes it to every node's sockets.
+  const fanout: Fanout = new Fanout(
+    sessions,
+    options.pushHook,
+    coordinator.node === undefined ? (publication) => coordinator.publish(publication) : (publication) => {
+      sessions.queueAway(publication);
+      coordinator.publish(publication);
+    },
+  );
+  coordinator.connect({
+    deliver: (publication) => fanout.deliver(publication),
+    sessionChange: (change) => sessions.applyChange(change),
+    sessionsLoaded: (stored) => sessions.reload(stored),
+  });
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log, access: new Access(store, options.policy) };
   const calls = new Calls(ctx, new MediaServer(options.media), options.answer, {
@@ -168,7 +179,11 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     if (!aclAllows(claims, path)) {
       throw new ApiError("system:error:permission", `The token's acl does not allow ${path}.`);
     }
-    return { user: userNamed(store, claims.sub), claims };
+    const name = claims.sub;
+    // A user is made on first use, by one writer at a time (several nodes).
+    const user = store.userByName(name) ??
+      await answerable(coordinator.exclusive(() => userNamed(store, name)));
+    return { user, claims };
   };
   const rest = restListener(
     committing({
@@ -178,7 +193,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       ...memberHandlers(ctx, calls.leaveHooks),
       ...eventHandlers(ctx, calls.audio),
       ...calls.handlers(),
-    }, journal),
+    }, coordinator),
     authenticate,
   );
 
@@ -208,6 +223,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     url,
     port: actualPort,
     engine: storage.engine,
+    node: coordinator.node,
     token: (userName, tokenOptions = {}) =>
       auth.mint(userName, tokenOptions.ttlSeconds ?? DEFAULT_TTL_SECONDS),
     dropConnections(userName?: string): number {
@@ -235,42 +251,49 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     },
     closed: new Promise((resolve) => closed = resolve),
   };
-  storage.onLost(() => {
-    console.error("reference server: another server took over the database; closing");
-    void server.close();
-  });
   return server;
 }
 
 /**
- * Handlers that answer only once their changes are durable; a database that cannot take the commit
- * makes the answer a 503 (the changes stay queued and are committed when it is back).
+ * The dev-mode key pair kept with the data: made by the first server on the data, read by the others.
+ * Among several nodes starting at once on an empty database, the first writer's pair is the one.
  */
-function committing(handlers: Handlers, journal: Journal): Handlers {
-  const durable = async () => {
-    try {
-      await journal.commit();
-    } catch (err) {
-      if (err instanceof StorageUnavailable) throw new ApiError("system:error:unavailable", err.message);
-      throw err;
-    }
-  };
+async function devKeys(durable: DurableStore, coordinator: Coordinator): Promise<DevKeys> {
+  let made: DevKeys | undefined;
+  if (durable.setting(DEV_KEYS) === undefined) made = await (await Auth.create()).devKeys();
+  await coordinator.exclusive(() => {
+    if (durable.setting(DEV_KEYS) === undefined && made) durable.putSetting(DEV_KEYS, JSON.stringify(made));
+  });
+  return JSON.parse(durable.setting(DEV_KEYS)!);
+}
+
+/**
+ * Handlers that answer only once their changes are durable, and that run on up-to-date state: a
+ * request that may change state runs alone among the writers of every node; a read first catches
+ * up with what other nodes wrote. A database that cannot take the commit makes the answer a 503.
+ */
+function committing(handlers: Handlers, coordinator: Coordinator): Handlers {
   const wrapped: Record<string, (request: never) => Promise<unknown>> = {};
   for (const [route, handler] of Object.entries(handlers) as [string, (request: never) => unknown][]) {
-    wrapped[route] = async (request) => {
-      let reply;
-      try {
-        reply = await handler(request);
-      } catch (err) {
-        // A refusal changes nothing, but whatever a failure changed is committed before answering.
-        await durable();
-        throw err;
+    const read = coordinator.node !== undefined && route.startsWith("GET ");
+    wrapped[route] = read
+      ? async (request) => {
+        await answerable(coordinator.fresh());
+        return await handler(request);
       }
-      await durable();
-      return reply;
-    };
+      : (request) => answerable(coordinator.exclusive(() => handler(request)));
   }
   return wrapped as unknown as Handlers;
+}
+
+/** A storage failure as the 503 that answers it. */
+async function answerable<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (err) {
+    if (err instanceof StorageUnavailable) throw new ApiError("system:error:unavailable", err.message);
+    throw err;
+  }
 }
 
 /** Ends a socket's transport the way a network failure would: the TCP connection just goes away. */

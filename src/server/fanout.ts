@@ -4,11 +4,12 @@
  * {@link Push} per session to the optional {@link PushHook} before it leaves. Tests of client
  * robustness can use that seam to duplicate, delay or reorder pushes; without a hook each push is
  * sent at once, so a conversation's events leave in id order. With a durable store, pushes wait until
- * what they tell about is committed (the `whenDurable` seam), so a client never sees a change that a
- * crash could take back.
+ * what they tell about is committed (the `route` seam: see storage/cluster.ts, which also carries
+ * them to the other nodes), so a client never sees a change that a crash could take back.
  *
  * @module
  */
+import type { Publication } from "./storage/cluster.ts";
 import type { JsonObject } from "./store.ts";
 
 /** One push about to leave for one session. */
@@ -52,20 +53,21 @@ export interface Audience {
 export class Fanout {
   #audience: Audience;
   #hook: PushHook;
-  #whenDurable: (publish: () => void) => void;
+  #route: (publication: Publication) => void;
 
   /**
-   * Creates a fan-out over `audience`; `hook` sees each push before it is sent, and `whenDurable`
-   * runs each publication once the store has committed what it tells about.
+   * Creates a fan-out over `audience`; `hook` sees each push before it is sent, and `route` takes
+   * each publication to {@link deliver} (here and on other nodes) once the store has committed what
+   * it tells about.
    */
   constructor(
     audience: Audience,
     hook: PushHook = sendAtOnce,
-    whenDurable: (publish: () => void) => void = (publish) => publish(),
+    route: (publication: Publication) => void = (publication) => this.deliver(publication),
   ) {
     this.#audience = audience;
     this.#hook = hook;
-    this.#whenDurable = whenDurable;
+    this.#route = route;
   }
 
   /** Replaces the hook (`undefined`: send each push at once); test-only fault injection uses it. */
@@ -78,14 +80,16 @@ export class Fanout {
    * `durable` pushes are kept for sessions that are disconnected and replayed when they resume.
    */
   publish(userIds: Iterable<string>, name: string, payload: JsonObject, durable = true): void {
-    const users = new Set(userIds);
-    this.#whenDurable(() => {
-      for (const userId of users) {
-        for (const outlet of this.#audience.sessionsOf(userId)) {
-          const push: Push = { userId, sessionId: outlet.id, name, payload };
-          this.#hook(push, () => outlet.deliver(name, payload, durable));
-        }
+    this.#route({ users: [...new Set(userIds)], name, payload, durable });
+  }
+
+  /** Hands a committed publication to the sessions of its users known here. */
+  deliver({ users, name, payload, durable }: Publication): void {
+    for (const userId of users) {
+      for (const outlet of this.#audience.sessionsOf(userId)) {
+        const push: Push = { userId, sessionId: outlet.id, name, payload };
+        this.#hook(push, () => outlet.deliver(name, payload, durable));
       }
-    });
+    }
   }
 }

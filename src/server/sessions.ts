@@ -12,6 +12,17 @@
  * have one. A session has at most {@link SOCKETS_PER_SESSION} sockets; a login needs a token whose
  * `acl` (if any) covers sessions, as REST calls need theirs to cover their path.
  *
+ * Several nodes (storage/cluster.ts): every node knows every session (their records travel in the
+ * change log) and the node holding a session's sockets (`node`). Logging in or resuming claims the
+ * session for the node that took the socket (the node that held it before drops its sockets when it
+ * reads the claim); when its last socket goes away, the node queues what the session had not
+ * acknowledged and releases it. While no live node holds a session, whichever node writes a stored
+ * event queues it for the session in the same transaction, so a resume on any node finds it. Pushes
+ * committed while a session's node died and before it resumed elsewhere are queued from the moment
+ * the other nodes see that node's presence lock gone; what its sockets had not acknowledged at the
+ * moment of the crash is not (our client back-fills over REST after a reconnect; the official SDK
+ * does not).
+ *
  * @module
  */
 import type { WireSessionSuccess } from "../wire.ts";
@@ -20,7 +31,9 @@ import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
 import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
-import type { SessionKeeper, StoredSession } from "./storage/durable_store.ts";
+import type { Publication } from "./storage/cluster.ts";
+import type { SessionKeeper, SessionRecord, StoredSession } from "./storage/durable_store.ts";
+import type { Change } from "./storage/journal.ts";
 import type { JsonObject, UserRecord } from "./store.ts";
 
 /** Most pushes kept for a session without a socket. */
@@ -54,6 +67,12 @@ export class Session implements Outlet {
   readonly user: UserRecord;
   /** When the session's current token expires, in seconds since the epoch. */
   exp: number;
+  /** Several nodes: the node holding its sockets, if any. */
+  node: string | undefined;
+  /** Several nodes: this node. */
+  readonly #here: string | undefined;
+  /** Several nodes: pushes for it while this node holds it without a socket (until it resumes or is released). */
+  #carried: { name: string; payload: JsonObject }[] = [];
   #acks = false;
   #sockets = new Map<ServerSocket, Attached>();
   /** Queued pushes with their positions (pushes put back in front get lower ones). */
@@ -65,13 +84,21 @@ export class Session implements Outlet {
    * A new session of `user` whose token expires at `exp` (seconds since the epoch); `keeper` is told
    * every change that must survive a restart. `restored` brings back a stored session.
    */
-  constructor(user: UserRecord, exp: number, keeper?: SessionKeeper, restored?: StoredSession) {
+  constructor(
+    user: UserRecord,
+    exp: number,
+    keeper?: SessionKeeper,
+    restored?: StoredSession,
+    here?: string,
+  ) {
     this.id = restored?.id ?? `SES-${crypto.randomUUID()}`;
     this.user = user;
     this.exp = exp;
     this.#keeper = keeper;
     this.#acks = restored?.acks ?? false;
-    this.#pending = restored?.pending ?? [];
+    this.#pending = [...restored?.pending ?? []];
+    this.node = restored?.node;
+    this.#here = here;
     if (!restored) this.#save();
   }
 
@@ -100,7 +127,10 @@ export class Session implements Outlet {
   deliver(name: string, payload: JsonObject, durable: boolean): void {
     if (this.#ended) return;
     if (!this.connected) {
-      if (durable) this.#enqueue([payload]);
+      if (!durable) return;
+      // Several nodes: the writer queued it already unless a node holds the session.
+      if (this.#here === undefined) this.#enqueue([payload]);
+      else if (this.node === this.#here) this.#carried.push({ name, payload });
       return;
     }
     for (const [socket, attached] of this.#sockets) {
@@ -135,6 +165,77 @@ export class Session implements Outlet {
     const attached: Attached = { timer: undefined, unacked: new Map(), seq: 0 };
     this.#sockets.set(socket, attached);
     this.#schedule(socket, attached);
+    const carried = this.#carried;
+    this.#carried = [];
+    for (const { name, payload } of carried) this.deliver(name, payload, true);
+  }
+
+  /** Several nodes: queues a stored push for the session, which no live node holds. */
+  deliverAway(payload: JsonObject): void {
+    if (!this.#ended) this.#enqueue([payload]);
+  }
+
+  /** Several nodes: this node takes the session (a login or resume here); what it carried is queued. */
+  claim(): void {
+    if (this.#here === undefined) return;
+    this.#queueCarried();
+    this.node = this.#here;
+    this.#save();
+  }
+
+  /**
+   * Several nodes: the session's last socket here went away; unless another node took it since,
+   * what it had not acknowledged is queued and the session is free for any node to resume.
+   */
+  release(): void {
+    if (this.#ended || this.connected || this.node !== this.#here) {
+      if (this.node !== this.#here) this.#carried = [];
+      return;
+    }
+    this.#queueCarried();
+    this.node = undefined;
+    this.#save();
+  }
+
+  /** Several nodes: another node changed the session's record. */
+  applyRecord(record: SessionRecord): void {
+    this.exp = record.exp;
+    this.#acks = record.acks;
+    this.node = record.node;
+    // Another node took it: the sockets here are stale (the client resumed elsewhere).
+    if (this.node !== this.#here) {
+      for (const socket of this.sockets) socket.disconnect(true);
+    }
+  }
+
+  /** Several nodes: another node queued a push for the session, or took pushes off its queue. */
+  applyQueue(change: Change): void {
+    if ("where" in change) {
+      const seq = change.where.seq;
+      this.#pending = seq === undefined ? [] : this.#pending.filter((p) => p.seq !== Number(seq));
+      return;
+    }
+    const row = "put" in change ? change.put : change.insert;
+    const entry = { seq: Number(row.seq), payload: JSON.parse(String(row.data)) as JsonObject };
+    this.#pending = [...this.#pending.filter((p) => p.seq !== entry.seq), entry].sort((a, b) =>
+      a.seq - b.seq
+    );
+  }
+
+  /** Several nodes: the session ended on another node (or is gone after the state was read again). */
+  forget(): void {
+    this.#ended = true;
+    this.#pending = [];
+    for (const socket of this.sockets) {
+      this.detach(socket);
+      socket.disconnect(true);
+    }
+  }
+
+  /** Several nodes: the session as stored, after the whole state was read again. */
+  reset(stored: StoredSession): void {
+    this.applyRecord(stored);
+    this.#pending = [...stored.pending];
   }
 
   /**
@@ -146,7 +247,15 @@ export class Session implements Outlet {
     if (!attached) return;
     clearTimeout(attached.timer);
     this.#sockets.delete(socket);
-    if (!this.#ended && !this.connected) this.#enqueue([...attached.unacked.values()], true);
+    if (this.#ended || this.connected) return;
+    if (this.#here === undefined) this.#enqueue([...attached.unacked.values()], true);
+    else {
+      const unacked = [...attached.unacked.values()].map((payload) => ({
+        name: String(payload.type),
+        payload,
+      }));
+      this.#carried = [...unacked, ...this.#carried];
+    }
   }
 
   /** Applies a new token expiry to the session and its sockets. */
@@ -181,6 +290,12 @@ export class Session implements Outlet {
     }, Math.min(Math.max(delay, 0), MAX_DELAY_MS));
   }
 
+  #queueCarried(): void {
+    const carried = this.#carried;
+    this.#carried = [];
+    this.#enqueue(carried.map((c) => c.payload));
+  }
+
   #enqueue(payloads: JsonObject[], older = false): void {
     if (payloads.length === 0) return;
     const first = this.#pending[0]?.seq ?? 0;
@@ -199,7 +314,9 @@ export class Session implements Outlet {
   }
 
   #save(): void {
-    this.#keeper?.saved({ id: this.id, userId: this.user.id, exp: this.exp, acks: this.#acks });
+    const record: SessionRecord = { id: this.id, userId: this.user.id, exp: this.exp, acks: this.#acks };
+    if (this.node !== undefined) record.node = this.node;
+    this.#keeper?.saved(record);
   }
 }
 
@@ -211,8 +328,13 @@ export interface SessionsOptions {
   userNamed(name: string): UserRecord;
   /** Told every change of a session that must survive a restart (durable engines). */
   keeper?: SessionKeeper | undefined;
-  /** Resolves once the session's login is durable, before the client is told it succeeded. */
-  commit?: () => Promise<void>;
+  /**
+   * Runs a change of sessions on up-to-date state, resolving once it is durable (before the client
+   * is told its login succeeded): storage/cluster.ts `Coordinator.exclusive`.
+   */
+  exclusive<T>(task: () => T): Promise<T>;
+  /** Several nodes: this node's name, and whether a node is running. */
+  cluster?: { node: string; live(node: string): boolean } | undefined;
 }
 
 /** The open sessions, and the socket.io side of logging in. */
@@ -220,6 +342,7 @@ export class Sessions implements Audience {
   #byId = new Map<string, Session>();
   #byUser = new Map<string, Session[]>();
   #options: SessionsOptions;
+  #userById: (id: string) => UserRecord | undefined = () => undefined;
 
   /** Creates an empty registry. */
   constructor(options: SessionsOptions) {
@@ -228,12 +351,58 @@ export class Sessions implements Audience {
 
   /** Brings back sessions stored before a restart (without sockets, so their pushes queue). */
   restore(stored: readonly StoredSession[], userById: (id: string) => UserRecord | undefined): void {
+    this.#userById = userById;
+    for (const record of stored) this.#add(record);
+  }
+
+  /**
+   * Several nodes: the sessions as stored, after the whole state was read again. Sockets here of
+   * sessions that are gone are disconnected.
+   */
+  reload(stored: readonly StoredSession[]): void {
+    const kept = new Set<string>();
     for (const record of stored) {
-      const user = userById(record.userId);
-      if (!user) continue;
-      const session = new Session(user, record.exp, this.#options.keeper, record);
-      this.#byId.set(session.id, session);
-      this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
+      kept.add(record.id);
+      const session = this.#byId.get(record.id);
+      if (session) session.reset(record);
+      else this.#add(record);
+    }
+    for (const session of this.all()) if (!kept.has(session.id)) this.#forget(session);
+  }
+
+  /** Several nodes: applies a change of a session written by another node. */
+  applyChange(change: Change): void {
+    if (change.table === "sessions") {
+      if ("where" in change) {
+        const session = this.#byId.get(String(change.where.id));
+        if (session) this.#forget(session);
+        return;
+      }
+      const row = "put" in change ? change.put : change.insert;
+      const record = JSON.parse(String(row.data)) as SessionRecord;
+      const session = this.#byId.get(record.id);
+      if (session) session.applyRecord(record);
+      else this.#add({ ...record, pending: [] });
+    } else {
+      const id = "where" in change
+        ? change.where.session_id
+        : "put" in change
+        ? change.put.session_id
+        : change.insert.session_id;
+      this.#byId.get(String(id))?.applyQueue(change);
+    }
+  }
+
+  /**
+   * Several nodes, while a stored event is written: queues it for the sessions of its users that no
+   * live node holds (a node holding one delivers it, or queues it when its socket went away).
+   */
+  queueAway(publication: Publication): void {
+    if (!publication.durable) return;
+    for (const userId of publication.users) {
+      for (const session of this.sessionsOf(userId)) {
+        if (this.#idle(session)) session.deliverAway(publication.payload);
+      }
     }
   }
 
@@ -265,15 +434,40 @@ export class Sessions implements Audience {
   /** Ends a session and forgets it. */
   end(session: Session): void {
     session.end();
+    this.#remove(session);
+  }
+
+  /** Stops every timer (the sockets themselves are closed with socket.io). */
+  close(): void {
+    for (const session of this.#byId.values()) session.stopTimers();
+  }
+
+  #add(record: StoredSession): void {
+    const user = this.#userById(record.userId);
+    if (!user) return;
+    const session = new Session(user, record.exp, this.#options.keeper, record, this.#options.cluster?.node);
+    this.#byId.set(session.id, session);
+    this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
+  }
+
+  #forget(session: Session): void {
+    session.forget();
+    this.#remove(session);
+  }
+
+  #remove(session: Session): void {
     this.#byId.delete(session.id);
     const list = (this.#byUser.get(session.user.id) ?? []).filter((s) => s !== session);
     if (list.length > 0) this.#byUser.set(session.user.id, list);
     else this.#byUser.delete(session.user.id);
   }
 
-  /** Stops every timer (the sockets themselves are closed with socket.io). */
-  close(): void {
-    for (const session of this.#byId.values()) session.stopTimers();
+  /** Whether no socket (here, or on a live node) holds the session. */
+  #idle(session: Session): boolean {
+    if (session.connected) return false;
+    const cluster = this.#options.cluster;
+    return cluster === undefined || session.node === undefined ||
+      (session.node !== cluster.node && !cluster.live(session.node));
   }
 
   async #login(socket: ServerSocket): Promise<void> {
@@ -298,59 +492,71 @@ export class Sessions implements Audience {
     if (!aclAllows(claims, SESSION_PATH)) {
       return refuse(socket, "system:error:permission", `The token's acl does not allow ${SESSION_PATH}.`);
     }
-    const user = this.#options.userNamed(claims.sub);
-
+    const sub = claims.sub;
     const requested = typeof query.session_id === "string" && query.session_id !== ""
       ? query.session_id
       : undefined;
-    let session: Session;
-    if (requested !== undefined) {
-      const found = this.#byId.get(requested);
-      if (!found || found.user.id !== user.id) {
-        return refuse(
-          socket,
-          "session:error:invalid",
-          "The session does not exist (any more) or is not this user's.",
-        );
+    // On up-to-date state, alone among writers (several nodes): find or open the session, claim it.
+    const outcome = await this.#options.exclusive((): Session | [string, string] => {
+      const user = this.#options.userNamed(sub);
+      let session: Session;
+      if (requested !== undefined) {
+        const found = this.#byId.get(requested);
+        if (!found || found.user.id !== user.id) {
+          return ["session:error:invalid", "The session does not exist (any more) or is not this user's."];
+        }
+        session = found;
+        session.renew(claims.exp);
+      } else {
+        if (!this.#makeRoom(user.id)) {
+          return ["session:error:max-open-sessions", `A user may hold ${SESSIONS_PER_USER} sessions.`];
+        }
+        session = new Session(user, claims.exp, this.#options.keeper, undefined, this.#options.cluster?.node);
+        this.#byId.set(session.id, session);
+        this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
       }
-      session = found;
-      session.renew(claims.exp);
-    } else {
-      if (!this.#makeRoom(user.id)) {
-        return refuse(
-          socket,
-          "session:error:max-open-sessions",
-          `A user may hold ${SESSIONS_PER_USER} sessions.`,
-        );
-      }
-      session = new Session(user, claims.exp, this.#options.keeper);
-      this.#byId.set(session.id, session);
-      this.#byUser.set(user.id, [...this.sessionsOf(user.id), session]);
+      if (query.acknowledge_events === "true") session.acks = true;
+      session.claim();
+      return session;
+    });
+    if (Array.isArray(outcome)) return refuse(socket, outcome[0], outcome[1]);
+    const session = outcome;
+    if (socket.disconnected) {
+      this.#released(session);
+      return;
     }
-    if (query.acknowledge_events === "true") session.acks = true;
-    await this.#options.commit?.();
-    if (socket.disconnected) return;
 
     const success: WireSessionSuccess = {
       body: {
         id: session.id,
-        user_id: user.id,
-        name: user.name,
+        user_id: session.user.id,
+        name: session.user.name,
         api_key: claims.applicationId,
         pending_events: session.takePending() as NonNullable<WireSessionSuccess["body"]["pending_events"]>,
       },
     };
     socket.emit("session:success", success);
     session.attach(socket);
-    socket.on("session:logout", () => this.end(session));
-    socket.on("disconnect", () => session.detach(socket));
+    socket.on("session:logout", () => {
+      this.#options.exclusive(() => this.end(session)).catch(() => {});
+    });
+    socket.on("disconnect", () => {
+      session.detach(socket);
+      this.#released(session);
+    });
+  }
+
+  /** Several nodes: a session without a socket here is released for any node. */
+  #released(session: Session): void {
+    if (this.#options.cluster === undefined || session.connected) return;
+    this.#options.exclusive(() => session.release()).catch(() => {});
   }
 
   /** Makes room for one more session of the user; false when every session has a socket. */
   #makeRoom(userId: string): boolean {
     const list = [...this.sessionsOf(userId)];
     if (list.length < SESSIONS_PER_USER) return true;
-    const idle = list.find((s) => !s.connected);
+    const idle = list.find((s) => this.#idle(s));
     if (!idle) return false;
     this.end(idle);
     return true;

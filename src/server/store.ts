@@ -200,6 +200,30 @@ export class MemoryStore implements Store {
     return ++this.#seq;
   }
 
+  /** Makes {@link nextSeq} answer more than `seq` (after records made elsewhere were read). */
+  advanceSeq(seq: number): void {
+    if (this.#seq < seq) this.#seq = seq;
+  }
+
+  /** Forgets every record (before the state is read again from a database). */
+  clear(): void {
+    this.#seq = 0;
+    for (
+      const map of [
+        this.#users,
+        this.#userNames,
+        this.#conversations,
+        this.#conversationNames,
+        this.#members,
+        this.#membersByConversation,
+        this.#membersByUser,
+        this.#events,
+        this.#legs,
+        this.#knockings,
+      ]
+    ) map.clear();
+  }
+
   user(id: string): UserRecord | undefined {
     return this.#users.get(id);
   }

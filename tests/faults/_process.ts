@@ -7,6 +7,8 @@ const serverTs = new URL("../../server.ts", import.meta.url).pathname;
 /** A server process and the dev tokens it printed. */
 export interface ServerProcess {
   readonly url: string;
+  /** With PostgreSQL: its node name (as in the `sessions` table). */
+  readonly node: string | undefined;
   /** Tokens printed at start, by user name. */
   readonly tokens: Record<string, string>;
   /** Stands in for a {@link ReferenceServer} where tests only need `url` and `token()`. */
@@ -69,6 +71,7 @@ async function ready(
   } as unknown as ReferenceServer;
   return {
     url,
+    node: /\(node (\d+) of/.exec(output)?.[1],
     tokens,
     reference,
     async kill(signal) {

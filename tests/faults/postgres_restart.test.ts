@@ -76,14 +76,7 @@ describe("PostgreSQL restarting under a server", () => {
     assert.equal(new Set(seen).size, seen.length, "nothing twice");
     assert.deepEqual(seen.filter((t) => answered.includes(t)), answered, "in order");
 
-    // One server per database: a second one refuses to start.
-    await assert.rejects(
-      startServer({ databaseUrl: pg.url }),
-      /another Parley server is using this database/,
-    );
-    // And all of it is in the database: the next server on it reads the same events.
-    await server.close();
-    server = undefined;
+    // And all of it is in the database: another node started on it now reads the same events.
     const second = await startServer({ databaseUrl: pg.url });
     try {
       const again = await fetch(

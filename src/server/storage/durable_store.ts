@@ -19,7 +19,7 @@ import {
   MemoryStore,
   type UserRecord,
 } from "../store.ts";
-import type { Backend, Cell, Journal } from "./journal.ts";
+import type { Backend, Cell, Change, Journal } from "./journal.ts";
 
 /** What survives of a session: who it belongs to, its token's expiry, whether it acknowledges. */
 export interface SessionRecord {
@@ -31,6 +31,11 @@ export interface SessionRecord {
   exp: number;
   /** Whether its client acknowledges pushes. */
   acks: boolean;
+  /**
+   * Several nodes: the node holding its sockets; absent while it has none. Pushes for a session that
+   * no live node holds are queued for it by whichever node writes them.
+   */
+  node?: string;
 }
 
 /** A session as it was stored, with its pending pushes in order. */
@@ -63,10 +68,15 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
     this.#journal = journal;
   }
 
-  /** Reads every row of `backend` into memory (without writing anything back). */
-  async load(backend: Backend): Promise<void> {
+  /**
+   * Reads every row of `backend` into memory (without writing anything back), replacing what memory
+   * held.
+   */
+  async load(backend: Pick<Backend, "rows">): Promise<void> {
     const read = async <T>(table: string) =>
       (await backend.rows(table)).map((row) => ({ row, data: JSON.parse(row.data as string) as T }));
+    super.clear();
+    this.#settings.clear();
     for (const row of await backend.rows("meta")) this.#settings.set(String(row.key), String(row.value));
     for (const { data } of await read<UserRecord>("users")) super.putUser(data);
     const conversations = await read<ConversationRecord>("conversations");
@@ -80,7 +90,7 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
       super.putMember(data);
       seq = Math.max(seq, data.seq);
     }
-    while (super.nextSeq() < seq) { /* creation order continues after the stored records */ }
+    super.advanceSeq(seq); // creation order continues after the stored records
     // In primary key order: each conversation's events by id.
     for (const { data } of await read<EventRecord>("events")) {
       const { id, ...rest } = data;
@@ -100,6 +110,49 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
       ...data,
       pending: pending.get(data.id) ?? [],
     }));
+  }
+
+  /**
+   * Applies a change written by another node (several nodes on one PostgreSQL) to memory, without
+   * writing it again; changes of sessions go to `sessionChange`.
+   */
+  applyChange(change: Change, sessionChange: (change: Change) => void): void {
+    const row = "insert" in change ? change.insert : "put" in change ? change.put : undefined;
+    const data = row && JSON.parse(String(row.data ?? "null"));
+    switch (change.table) {
+      case "meta":
+        if (row) this.#settings.set(String(row.key), String(row.value));
+        break;
+      case "users":
+        if (row) super.putUser(data);
+        break;
+      case "conversations":
+        if (row) super.putConversation(data), super.advanceSeq(data.seq);
+        else super.deleteConversation(String((change as { where: Record<string, Cell> }).where.id));
+        break;
+      case "members":
+        if (row) super.putMember(data), super.advanceSeq(data.seq);
+        break;
+      case "events": {
+        if (!row) break; // deleted with their conversation
+        const { id, ...rest } = data as EventRecord;
+        if (super.event(rest.conversationId, id)) super.putEvent(data);
+        else if (super.appendEvent(rest).id !== id) {
+          throw new Error(`event ${id} of ${rest.conversationId} does not follow the ones in memory`);
+        }
+        break;
+      }
+      case "legs":
+        if (row) super.putLeg(data);
+        break;
+      case "knockings":
+        if (row) super.putKnocking(data);
+        break;
+      case "sessions":
+      case "session_pending":
+        sessionChange(change);
+        break;
+    }
   }
 
   /** The sessions found by {@link load}. */
@@ -147,7 +200,11 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
 
   override appendEvent(event: Omit<EventRecord, "id">): EventRecord {
     const stored = super.appendEvent(event);
-    this.#writeEvent(stored);
+    // A plain insert: should two nodes ever hand out one id, the second commit fails.
+    this.#journal.write({
+      table: "events",
+      insert: { conversation_id: stored.conversationId, id: stored.id, data: JSON.stringify(stored) },
+    });
     return stored;
   }
 
@@ -171,8 +228,8 @@ export class DurableStore extends MemoryStore implements SessionKeeper {
   }
 
   saved(session: SessionRecord): void {
-    const { id, userId, exp, acks } = session;
-    this.#write("sessions", { id, data: JSON.stringify({ id, userId, exp, acks }) });
+    const { id, userId, exp, acks, node } = session;
+    this.#write("sessions", { id, data: JSON.stringify({ id, userId, exp, acks, node }) });
   }
 
   ended(id: string): void {

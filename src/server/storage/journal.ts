@@ -15,8 +15,13 @@
 /** A column value of a stored row. */
 export type Cell = string | number;
 
-/** One change of one table: a row to insert or replace, or the rows matching `where` to delete. */
+/**
+ * One change of one table: a new row (`insert`: a row with the same key already there fails the
+ * commit, which is how two writers of one event id show up), a row to insert or replace, or the rows
+ * matching `where` to delete.
+ */
 export type Change =
+  | { readonly table: string; readonly insert: Readonly<Record<string, Cell>> }
   | { readonly table: string; readonly put: Readonly<Record<string, Cell>> }
   | { readonly table: string; readonly where: Readonly<Record<string, Cell>> };
 

@@ -1,11 +1,13 @@
 /**
  * Picks and opens the storage engine of a server: memory (nothing given), SQLite in a data
- * directory (`dataDir`), or PostgreSQL (`databaseUrl`).
+ * directory (`dataDir`), or PostgreSQL (`databaseUrl`, where any number of nodes may share one
+ * database: see cluster.ts).
  *
  * @module
  */
 import { MemoryStore } from "../store.ts";
 import { DurableStore } from "./durable_store.ts";
+import { ClusterJournal, type Coordinator, LocalCoordinator } from "./cluster.ts";
 import { type Backend, type Journal, SqlJournal, volatileJournal } from "./journal.ts";
 
 /** Where a server keeps its state. */
@@ -14,8 +16,6 @@ export interface StorageOptions {
   dataDir?: string;
   /** A `postgres://` URL. */
   databaseUrl?: string;
-  /** With `databaseUrl`: wait while another server is active on the database, then take over. */
-  standby?: boolean;
 }
 
 /** An open storage engine. */
@@ -28,8 +28,8 @@ export interface Storage {
   readonly journal: Journal;
   /** The durable store (sessions, settings), absent for the memory engine. */
   readonly durable: DurableStore | undefined;
-  /** Registers what to do when another server took over the database (PostgreSQL only). */
-  onLost(fn: () => void): void;
+  /** How requests meet this storage (alone, or as one node of several). */
+  readonly coordinator: Coordinator;
 }
 
 /** Opens the engine the options name and reads its state into memory. */
@@ -39,16 +39,22 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
   }
   // Loaded only when used: node:sqlite is missing from older Node versions, and the PostgreSQL client
   // is not needed by servers that do not use it.
-  let backend: Backend;
-  let onLost: Storage["onLost"] = () => {};
   if (options.databaseUrl !== undefined) {
-    const postgres = await (await import("./postgres.ts")).PostgresBackend.open(
-      options.databaseUrl,
-      options.standby ?? false,
-    );
-    backend = postgres;
-    onLost = (fn) => postgres.onLost = fn;
-  } else if (options.dataDir !== undefined) {
+    const backend = await (await import("./postgres.ts")).PostgresBackend.open(options.databaseUrl);
+    try {
+      const snapshot = await backend.snapshot();
+      const journal = new ClusterJournal(backend);
+      const durable = new DurableStore(journal);
+      await durable.load(snapshot);
+      journal.follow(durable, snapshot.head);
+      return { engine: backend.engine, store: durable, journal, durable, coordinator: journal };
+    } catch (err) {
+      await backend.close();
+      throw err;
+    }
+  }
+  let backend: Backend;
+  if (options.dataDir !== undefined) {
     backend = (await import("./sqlite.ts")).SqliteBackend.open(options.dataDir);
   } else {
     return {
@@ -56,7 +62,7 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
       store: new MemoryStore(),
       journal: volatileJournal,
       durable: undefined,
-      onLost,
+      coordinator: new LocalCoordinator(volatileJournal),
     };
   }
   const journal = new SqlJournal(backend);
@@ -67,5 +73,11 @@ export async function openStorage(options: StorageOptions): Promise<Storage> {
     await backend.close();
     throw err;
   }
-  return { engine: backend.engine, store: durable, journal, durable, onLost };
+  return {
+    engine: backend.engine,
+    store: durable,
+    journal,
+    durable,
+    coordinator: new LocalCoordinator(journal),
+  };
 }

@@ -1,137 +1,172 @@
 /**
  * The PostgreSQL engine, through the `postgres` client: the same schema and statements as the
- * embedded engine. A connection lost while PostgreSQL restarts is made again by the client at the
- * next query; meanwhile commits fail and requests are answered 503.
- *
- * One server writes to a database at a time: it holds an advisory lock on a connection of its own
- * for as long as it runs, and every commit checks, in its transaction, that the lock is still its
- * own. A second server on the same database refuses to start, or with `standby` waits until the lock
- * is free (the active server stopped or died) and then reads the state and takes over. A server
- * that finds its lock taken by another (after losing its connection) stops writing and calls
- * `onLost`. Several active nodes on one database are not supported: each keeps the state in memory.
+ * embedded engine, plus what several nodes on one database need (see cluster.ts for how they use
+ * it): a write lock taken inside each writing transaction, the change log every node reads, a
+ * notification when it grows, and a presence lock per running node. A connection lost while
+ * PostgreSQL restarts is made again by the client at the next query; meanwhile queries fail and
+ * requests are answered 503.
  *
  * @module
  */
 import { postgres, type Sql } from "../deps.ts";
-import type { Backend, Cell, Change } from "./journal.ts";
+import type { Cell, Change } from "./journal.ts";
 import { MIGRATIONS, MIGRATIONS_TABLE, selectAll, statementOf } from "./schema.ts";
 
 /** Any number: taken by every node that migrates, so two nodes starting at once migrate once. */
 const MIGRATION_LOCK = 7_341_002;
-/** Held by the one server that writes to the database. */
-const WRITER_LOCK = 7_341_003;
-/** How often a standby server tries for the writer lock. */
-const STANDBY_POLL_MS = 200;
+/** Taken (for one transaction) by every node that writes: one writer at a time, cluster-wide. */
+const WRITE_LOCK = 7_341_004;
+/** First key of each node's presence lock; the second is the node's number. */
+const NODE_LOCK_CLASS = 7_341_005;
+/** The channel on which a commit announces a new change-log row. */
+const CHANNEL = "parley_changes";
+/** How often a node makes sure it still holds its presence lock (after a lost connection). */
+const PRESENCE_MS = 1_000;
+/** The tables of the state, read whole at start. */
+const TABLES = [
+  "meta",
+  "users",
+  "conversations",
+  "members",
+  "events",
+  "legs",
+  "knockings",
+  "sessions",
+  "session_pending",
+];
 
-/** Another server holds the database. */
-export class DatabaseInUse extends Error {
-  constructor() {
-    super("another Parley server is using this database; one server per database is supported");
-    this.name = "DatabaseInUse";
-  }
+/** One row of the change log. */
+export interface LoggedChange {
+  /** Position in the log, from 1, without gaps. */
+  readonly seq: number;
+  /** The node that wrote it. */
+  readonly node: string;
+  /** What it changed and published (JSON, see cluster.ts). */
+  readonly data: string;
+}
+
+/** A group to write: row changes, and the change-log row that tells the other nodes about them. */
+export interface Group {
+  readonly changes: readonly Change[];
+  readonly data: string;
+}
+
+/** The state of the database at one moment. */
+export interface Snapshot {
+  /** The last change-log row it includes. */
+  readonly head: number;
+  /** Every row of a table, in primary key order. */
+  rows(table: string): Promise<Record<string, Cell>[]>;
 }
 
 /** PostgreSQL at a `postgres://` URL. */
-export class PostgresBackend implements Backend {
+export class PostgresBackend {
   readonly engine = "postgres";
+  /** This node's name in the change log and in sessions (its presence lock's number). */
+  readonly node: string;
   readonly #sql: Sql;
-  /** A client of one connection of its own, for the writer lock (reconnected by the client). */
-  readonly #lockSql: Sql;
-  /** The process id of the connection holding the writer lock, while this server holds it. */
-  #holder: { pid: number } | undefined;
-  #lost = false;
-  /** Called once when another server took the writer lock: this one must stop. */
-  onLost: (() => void) | undefined;
+  /** A client of one connection of its own, for the presence lock (reconnected by the client). */
+  readonly #presenceSql: Sql;
+  #presence: ReturnType<typeof setInterval> | undefined;
 
-  private constructor(sql: Sql, lockSql: Sql) {
+  private constructor(sql: Sql, presenceSql: Sql, node: string) {
     this.#sql = sql;
-    this.#lockSql = lockSql;
+    this.#presenceSql = presenceSql;
+    this.node = node;
   }
 
-  /**
-   * Connects to `url`, brings the schema up to date and takes the writer lock; with `standby`, waits
-   * for the lock as long as another server holds it.
-   */
-  static async open(url: string, standby = false): Promise<PostgresBackend> {
+  /** Connects to `url`, brings the schema up to date and announces this node. */
+  static async open(url: string): Promise<PostgresBackend> {
     const options = { connect_timeout: 3, idle_timeout: 0, onnotice: () => {} };
     const sql = postgres(url, { max: 8, ...options });
-    const backend = new PostgresBackend(sql, postgres(url, { max: 1, ...options }));
+    const node = String(1 + Math.floor(Math.random() * 2_147_483_646));
+    const backend = new PostgresBackend(sql, postgres(url, { max: 1, ...options }), node);
     try {
       await backend.#migrate();
-      while (true) {
-        try {
-          await backend.#lock();
-          break;
-        } catch (err) {
-          // A standby waits through the active server's life and through database outages alike.
-          if (!standby) throw err;
-          await new Promise((resolve) => setTimeout(resolve, STANDBY_POLL_MS));
-        }
-      }
+      await backend.#announce();
     } catch (err) {
       await backend.close();
       throw err;
     }
+    backend.#presence = setInterval(() => backend.#announce().catch(() => {}), PRESENCE_MS);
     return backend;
   }
 
-  async apply(changes: readonly Change[]): Promise<void> {
-    if (changes.length === 0) return;
-    if (this.#lost) throw new DatabaseInUse();
-    try {
-      const pid = this.#holder?.pid ?? (await this.#lock());
-      // Statements of one transaction are pipelined: one round trip for the whole group. The first
-      // one fails the transaction unless this server still holds the writer lock.
-      await this.#sql.begin((tx) => [
-        tx.unsafe(
-          `SELECT 1 / (SELECT count(*)::int FROM pg_locks WHERE locktype = 'advisory' AND objid = $1
-            AND pid = $2 AND granted)`,
-          [WRITER_LOCK, pid],
-        ),
-        ...changes.map((change) => {
-          const { sql, params } = statementOf(change, (i) => `$${i}`);
-          return tx.unsafe(sql, params);
-        }),
-      ]);
-    } catch (err) {
-      // The lock may have gone with a lost connection: take it again at the next commit.
-      this.#unlock();
-      if (err instanceof DatabaseInUse && !this.#lost) {
-        this.#lost = true;
-        this.onLost?.();
-      }
-      throw err;
-    }
+  /** Reads the whole state and the log position it corresponds to, in one consistent snapshot. */
+  async snapshot(): Promise<Snapshot> {
+    return await this.#sql.begin("isolation level repeatable read read only", async (tx) => {
+      const [top] = await tx.unsafe("SELECT coalesce(max(seq), 0) AS head FROM changes");
+      const rows = new Map<string, Record<string, Cell>[]>();
+      for (const table of TABLES) rows.set(table, [...await tx.unsafe(selectAll(table))] as never);
+      return {
+        head: Number(top?.head ?? 0),
+        rows: (table: string) => Promise.resolve(rows.get(table) ?? []),
+      };
+    });
   }
 
-  async rows(table: string): Promise<Record<string, Cell>[]> {
-    return [...await this.#sql.unsafe(selectAll(table))] as Record<string, Cell>[];
-  }
-
-  async close(): Promise<void> {
-    this.#unlock();
-    // Closing the lock's connection releases the lock.
-    await Promise.all([this.#sql.end({ timeout: 5 }), this.#lockSql.end({ timeout: 5 })]);
-  }
-
-  /** Takes the writer lock on a connection of its own; answers that connection's process id. */
-  async #lock(): Promise<number> {
-    // Taken again on the same connection it is counted twice, which is harmless.
-    const [row] = await this.#lockSql.unsafe(
-      "SELECT pg_try_advisory_lock($1) AS locked, pg_backend_pid() AS pid",
-      [WRITER_LOCK],
+  /** The change-log rows after `seq`, in order. */
+  async since(seq: number): Promise<LoggedChange[]> {
+    return logged(
+      await this.#sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [seq]),
     );
-    if (!row?.locked) throw new DatabaseInUse();
-    this.#holder = { pid: row.pid };
-    return row.pid;
   }
 
   /**
-   * Forgets the lock after a failed commit; the next commit takes it again (on a new connection if
-   * the old one died with the lock).
+   * One writing transaction under the cluster's write lock: reads the log rows after `applied` and
+   * the nodes that are up, hands them to `work`, then writes the group `work` answers (if any) with
+   * its change-log row numbered after the last one. Resolves that number (undefined when nothing was
+   * written); nothing is written when it rejects.
    */
-  #unlock(): void {
-    this.#holder = undefined;
+  async write(
+    applied: number,
+    work: (rows: LoggedChange[], live: Set<string>) => Promise<Group | undefined>,
+  ): Promise<number | undefined> {
+    return await this.#sql.begin(async (tx) => {
+      // Held until the commit: the rows read next are all there are, and ours come right after them.
+      await tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
+      const [rows, nodes] = await Promise.all([
+        tx.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied]),
+        tx.unsafe(
+          `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
+            AND objsubid = 2 AND granted`,
+        ),
+      ]);
+      const log = logged(rows);
+      const group = await work(log, new Set(nodes.map((n) => String(n.objid))));
+      if (!group) return undefined;
+      const seq = (log.at(-1)?.seq ?? applied) + 1;
+      await Promise.all([
+        ...group.changes.map((change) => {
+          const { sql, params } = statementOf(change, (i) => `$${i}`);
+          return tx.unsafe(sql, params);
+        }),
+        tx.unsafe("INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)", [seq, this.node, group.data]),
+        tx.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)]),
+      ]);
+      return seq;
+    });
+  }
+
+  /** Calls `fn` whenever a commit added to the change log (best effort: nodes also poll). */
+  async listen(fn: () => void): Promise<void> {
+    await this.#sql.listen(CHANNEL, fn);
+  }
+
+  /** Releases the connections (which releases the presence lock). */
+  async close(): Promise<void> {
+    clearInterval(this.#presence);
+    await Promise.all([this.#sql.end({ timeout: 5 }), this.#presenceSql.end({ timeout: 5 })]);
+  }
+
+  /** Takes this node's presence lock on its connection, unless that connection holds it already. */
+  async #announce(): Promise<void> {
+    const key = `${NODE_LOCK_CLASS}, ${Number(this.node)}`; // our own integers
+    await this.#presenceSql.unsafe(
+      `SELECT CASE WHEN EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND
+        (classid, objid, objsubid) = (${key}, 2) AND pid = pg_backend_pid() AND granted)
+        THEN true ELSE pg_try_advisory_lock(${key}) END`,
+    );
   }
 
   async #migrate(): Promise<void> {
@@ -149,4 +184,8 @@ export class PostgresBackend implements Backend {
       }
     });
   }
+}
+
+function logged(rows: readonly Record<string, unknown>[]): LoggedChange[] {
+  return rows.map((r) => ({ seq: Number(r.seq), node: String(r.node), data: String(r.data) }));
 }

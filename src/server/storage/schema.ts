@@ -28,6 +28,11 @@ export const MIGRATIONS: readonly (readonly string[])[] = [
     `CREATE TABLE session_pending (session_id TEXT NOT NULL, seq BIGINT NOT NULL, data TEXT NOT NULL,
       PRIMARY KEY (session_id, seq))`,
   ],
+  // The change log of several nodes on one PostgreSQL (storage/cluster.ts): one row per committed
+  // group of changes, numbered without gaps by the writer that holds the cluster's write lock.
+  [
+    "CREATE TABLE changes (seq BIGINT PRIMARY KEY, node TEXT NOT NULL, data TEXT NOT NULL)",
+  ],
 ];
 
 /** The primary key columns of each table, which `put` changes replace on. */
@@ -41,6 +46,7 @@ export const PRIMARY_KEYS: Readonly<Record<string, readonly string[]>> = {
   knockings: ["id"],
   sessions: ["id"],
   session_pending: ["session_id", "seq"],
+  changes: ["seq"],
 };
 
 /** `SELECT` of every row of a table in primary key order (events by conversation, then id). */
@@ -62,6 +68,15 @@ export function statementOf(
   change: Change,
   slot: (index: number) => string,
 ): { sql: string; params: Cell[] } {
+  if ("insert" in change) {
+    const columns = Object.keys(change.insert);
+    return {
+      sql: `INSERT INTO ${change.table} (${columns.join(", ")}) VALUES (${
+        columns.map((_, i) => slot(i + 1)).join(", ")
+      })`,
+      params: Object.values(change.insert),
+    };
+  }
   if ("put" in change) {
     const columns = Object.keys(change.put);
     const keys = PRIMARY_KEYS[change.table];
