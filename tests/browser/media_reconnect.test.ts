@@ -19,14 +19,18 @@ describe("browser: media lost on the way", () => {
     ]);
     suite.open.push(alice, bob);
     await bob.configure({ autoReconnectMedia: true });
-    // The media-reconnect requests each page sends (POST /v0.3/conversations/{cid}/rtc/{legId}/offer).
-    const offers = new Map<BrowserPhone, string[]>([[alice, []], [bob, []]]);
-    for (const [phone, sent] of offers) {
+    // The SDPs each page sends for its call, with their ICE user fragments: the callee's answer
+    // (POST …/rtc/{legId}/answer) and media reconnects (POST …/rtc/{legId}/offer, wire protocol §3.5).
+    const sdps = new Map<BrowserPhone, { path: string; ufrag?: string }[]>([[alice, []], [bob, []]]);
+    for (const [phone, sent] of sdps) {
       phone.page.on("request", (request) => {
         const path = new URL(request.url()).pathname;
-        if (request.method() === "POST" && /\/rtc\/[^/]+\/offer$/.test(path)) sent.push(path);
+        if (request.method() !== "POST" || !/\/rtc\/[^/]+\/(offer|answer)$/.test(path)) return;
+        const ufrag = /a=ice-ufrag:([A-Za-z0-9+/]+)/.exec(request.postData() ?? "")?.[1];
+        sent.push({ path, ...ufrag ? { ufrag } : {} });
       });
     }
+    const offers = (phone: BrowserPhone) => sdps.get(phone)!.filter((sdp) => sdp.path.endsWith("/offer"));
     const aliceCall = await alice.invoke("serverCall", { to: "bob" }) as string;
     const [bobCall] = await bob.waitFor("callInvite", 10_000) as [string];
     await bob.invoke("answer", bobCall);
@@ -41,9 +45,14 @@ describe("browser: media lost on the way", () => {
     assert.equal(reconnecting, bobCall);
     const [reconnected] = await bob.waitFor("callMediaReconnection", 20_000, bobHeard);
     assert.equal(reconnected, bobCall);
-    const bobOffers = offers.get(bob)!;
-    assert.ok(bobOffers.length >= 1, "a media-reconnect offer went to the server");
-    assert.ok(bobOffers.every((path) => path.endsWith(`/rtc/${bobCall}/offer`)), bobOffers.join());
+    // Over the wire: new offers for bob's leg, each with ICE credentials of its own (an ICE restart).
+    const answer = sdps.get(bob)![0]!;
+    assert.ok(answer.path.endsWith(`/rtc/${bobCall}/answer`) && answer.ufrag, JSON.stringify(answer));
+    assert.ok(offers(bob).length >= 1, "a media-reconnect offer went to the server");
+    for (const offer of offers(bob)) {
+      assert.ok(offer.path.endsWith(`/rtc/${bobCall}/offer`), offer.path);
+      assert.ok(offer.ufrag && offer.ufrag !== answer.ufrag, JSON.stringify([answer, offer]));
+    }
     await hearsTone(bob, bobCall, 440);
     await hearsTone(alice, aliceCall, 880);
     const events = async (phone: BrowserPhone) =>
@@ -63,6 +72,6 @@ describe("browser: media lost on the way", () => {
     assert.equal(bobReason, "REMOTE_HANGUP");
     assert.deepEqual(await alice.mics(), ["ended"]);
     assert.deepEqual(await events(alice), ["callMediaDisconnect", "callHangup"]);
-    assert.deepEqual(offers.get(alice), [], "without autoReconnectMedia no media reconnect is tried");
+    assert.deepEqual(offers(alice), [], "without autoReconnectMedia no media reconnect is tried");
   });
 });
