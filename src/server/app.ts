@@ -132,7 +132,10 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
 
   const storage = await openStorage(options);
   const { store, journal, durable, coordinator } = storage;
-  const auth = await Auth.create(options.publicKey, durable && await devKeys(durable, coordinator));
+  const auth = await Auth.create(
+    options.publicKey,
+    durable && options.publicKey === undefined ? await devKeys(durable, coordinator) : undefined,
+  );
   const sessions = new Sessions({
     auth,
     userNamed: (name) => userNamed(store, name),

@@ -130,7 +130,10 @@ export class Session implements Outlet {
       if (!durable) return;
       // Several nodes: the writer queued it already unless a node holds the session.
       if (this.#here === undefined) this.#enqueue([payload]);
-      else if (this.node === this.#here) this.#carried.push({ name, payload });
+      else if (this.node === this.#here) {
+        this.#carried.push({ name, payload });
+        if (this.#carried.length > PENDING_LIMIT) this.#carried.shift();
+      }
       return;
     }
     for (const [socket, attached] of this.#sockets) {
@@ -199,12 +202,16 @@ export class Session implements Outlet {
 
   /** Several nodes: another node changed the session's record. */
   applyRecord(record: SessionRecord): void {
-    this.exp = record.exp;
     this.#acks = record.acks;
     this.node = record.node;
     // Another node took it: the sockets here are stale (the client resumed elsewhere).
     if (this.node !== this.#here) {
       for (const socket of this.sockets) socket.disconnect(true);
+    }
+    // A token refreshed through another node: the sockets here now expire with the new one.
+    if (record.exp !== this.exp) {
+      this.exp = record.exp;
+      for (const [socket, attached] of this.#sockets) this.#schedule(socket, attached);
     }
   }
 
@@ -367,7 +374,10 @@ export class Sessions implements Audience {
       if (session) session.reset(record);
       else this.#add(record);
     }
-    for (const session of this.all()) if (!kept.has(session.id)) this.#forget(session);
+    for (const session of this.all()) {
+      if (!kept.has(session.id)) this.#forget(session);
+      else if (session.node === this.#options.cluster?.node) this.#released(session);
+    }
   }
 
   /** Several nodes: applies a change of a session written by another node. */

@@ -8,7 +8,8 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { freePort, startHaproxy, startPostgres } from "../../scripts/services.ts";
 import { OPEN_CONVERSATIONS, type ReferenceServer, startServer } from "../../server.ts";
-import { Api, Client, type Json, user } from "../_server_helpers.ts";
+import { postgres } from "../../src/server/deps.ts";
+import { Api, Client, type Json, sendText, user } from "../_server_helpers.ts";
 import { assertExactlyOnceInOrder, conversationOf, Peer } from "./_fixture.ts";
 
 const SENDERS_PER_NODE = 3;
@@ -157,5 +158,21 @@ describe("two nodes on one PostgreSQL", () => {
       await peer.until(() => texts.every((t) => peer.texts(room).includes(t)), "every message");
       assertExactlyOnceInOrder(peer, room, texts);
     }
+
+    // A node that finds log rows it needed gone (the log is pruned) reads its whole state again, and
+    // goes on: here a row appears after a hole in the log.
+    const db = postgres(pg.url, { max: 1, onnotice: () => {} });
+    cleanups.push(() => db.end());
+    const [top] = await db`SELECT max(seq) AS head FROM changes`;
+    const empty = JSON.stringify({ changes: [], publications: [] });
+    await db`INSERT INTO changes (seq, node, data) VALUES (${Number(top!.head) + 2}, 'elsewhere', ${empty})`;
+    const eventsFrom = (api: Api, id: number) => api.get(`/v0.3/conversations/${cid}/events?start_id=${id}`);
+    const read = await eventsFrom(aliceOnB, next.body.id);
+    assert.equal(read.status, 200, read.text);
+    assert.equal(read.body._embedded.events[0].body.text, "after the resume");
+    const late = await sendText(alice, cid, "after the hole");
+    assert.equal(late.id, next.body.id + 1);
+    const lateOnB = await eventsFrom(aliceOnB, late.id);
+    assert.equal(lateOnB.body._embedded.events[0]?.body.text, "after the hole", lateOnB.text);
   });
 });

@@ -30,7 +30,8 @@
  *   pending events. See sessions.ts.
  * - **Failures**: when a transaction fails (the database is away, or a conflict), the requests in it
  *   are answered 503 and the node reads its whole state again before it goes on, since memory may
- *   hold changes the database refused.
+ *   hold changes the database refused. So does a node that finds log rows it needed deleted (the log
+ *   keeps its last rows only: postgres.ts).
  *
  * Writes made outside a request (timers and media events of a call in progress) are written with
  * the next group; they were made on memory that may be behind, which is why a call's media is
@@ -217,14 +218,18 @@ export class ClusterJournal implements Journal, Coordinator {
 
   fresh(): Promise<void> {
     return this.#serially(async () => {
-      let rows: LoggedChange[];
-      try {
-        if (this.#stale) await this.#reload();
-        rows = await this.#backend.since(this.#applied);
-      } catch (err) {
-        throw new StorageUnavailable(err);
+      // A second attempt after reading everything again, should the log have lost rows this node needed.
+      for (let attempt = 0;; attempt++) {
+        try {
+          if (this.#stale) await this.#reload();
+          this.#apply(await this.#backend.since(this.#applied));
+          return;
+        } catch (err) {
+          if (!this.#stale || attempt > 0) {
+            throw err instanceof StorageUnavailable ? err : new StorageUnavailable(err);
+          }
+        }
       }
-      this.#apply(rows);
     });
   }
 
@@ -261,32 +266,40 @@ export class ClusterJournal implements Journal, Coordinator {
     if (tasks.length === 0 && this.#queued.length === 0 && this.#publications.length === 0) return;
     const outcomes: { value?: unknown; error?: unknown; failed: boolean }[] = [];
     let mine: Publication[] = [];
-    try {
-      if (this.#stale) await this.#reload();
-      const seq = await this.#backend.write(this.#applied, async (rows, live) => {
-        this.#live = live.add(this.node);
-        this.#apply(rows);
-        for (const task of tasks) {
-          try {
-            outcomes.push({ value: await task.run(), failed: false });
-          } catch (error) {
-            outcomes.push({ error, failed: true });
+    let ran = false;
+    for (let attempt = 0;; attempt++) {
+      try {
+        if (this.#stale) await this.#reload();
+        const seq = await this.#backend.write(this.#applied, async (rows, live) => {
+          this.#live = live.add(this.node);
+          this.#apply(rows);
+          ran = true;
+          for (const task of tasks) {
+            try {
+              outcomes.push({ value: await task.run(), failed: false });
+            } catch (error) {
+              outcomes.push({ error, failed: true });
+            }
           }
-        }
-        const changes = this.#queued.splice(0);
-        mine = this.#publications.splice(0);
-        if (changes.length === 0 && mine.length === 0) return undefined;
-        return { changes, data: JSON.stringify({ changes, publications: mine }) };
-      });
-      if (seq !== undefined) this.#applied = seq;
-    } catch (err) {
-      // Memory may hold what the database refused: read everything again before going on.
-      this.#stale = true;
-      const error = err instanceof StorageUnavailable ? err : new StorageUnavailable(err);
-      for (const task of tasks) task.reject(error);
-      clearTimeout(this.#retry);
-      if (!this.#closed) this.#retry = setTimeout(() => this.#wake(), RETRY_MS);
-      return;
+          const changes = this.#queued.splice(0);
+          mine = this.#publications.splice(0);
+          if (changes.length === 0 && mine.length === 0) return undefined;
+          return { changes, data: JSON.stringify({ changes, publications: mine }) };
+        });
+        if (seq !== undefined) this.#applied = seq;
+        break;
+      } catch (err) {
+        // Memory may hold what the database refused: read everything again before going on.
+        if (ran) this.#stale = true;
+        // Log rows this node needed were gone (see #apply) before anything ran: read everything, retry.
+        else if (this.#stale && attempt === 0) continue;
+        const error = err instanceof StorageUnavailable ? err : new StorageUnavailable(err);
+        for (const task of tasks) task.reject(error);
+        clearTimeout(this.#retry);
+        // Catch up, and write what is still queued (writes made outside a request), without being asked.
+        if (!this.#closed) this.#retry = setTimeout(() => (this.#wake(), this.#kick()), RETRY_MS);
+        return;
+      }
     }
     for (const publication of mine) this.#deliver(publication);
     tasks.forEach((task, i) => {

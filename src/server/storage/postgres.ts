@@ -20,6 +20,13 @@ const WRITE_LOCK = 7_341_004;
 const NODE_LOCK_CLASS = 7_341_005;
 /** The channel on which a commit announces a new change-log row. */
 const CHANNEL = "parley_changes";
+/**
+ * How many change-log rows are kept: every {@link PRUNE_EVERY}th write deletes older ones. Only nodes
+ * catching up read the log (a start reads the tables), and a node that finds rows it needs deleted
+ * reads its whole state again.
+ */
+const KEEP_CHANGES = 100_000;
+const PRUNE_EVERY = 1_000;
 /** How often a node makes sure it still holds its presence lock (after a lost connection). */
 const PRESENCE_MS = 1_000;
 /** The tables of the state, read whole at start. */
@@ -124,8 +131,9 @@ export class PostgresBackend {
   ): Promise<number | undefined> {
     return await this.#sql.begin(async (tx) => {
       // Held until the commit: the rows read next are all there are, and ours come right after them.
-      await tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`);
-      const [rows, nodes] = await Promise.all([
+      // Sent together (one round trip); the database runs them in order, the reads once it has the lock.
+      const [, rows, nodes] = await Promise.all([
+        tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
         tx.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied]),
         tx.unsafe(
           `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
@@ -143,6 +151,9 @@ export class PostgresBackend {
         }),
         tx.unsafe("INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)", [seq, this.node, group.data]),
         tx.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)]),
+        ...seq % PRUNE_EVERY === 0
+          ? [tx.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES])]
+          : [],
       ]);
       return seq;
     });
