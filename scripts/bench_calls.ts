@@ -14,6 +14,8 @@
  * - with audio: calls whose audio arrived both ways;
  * - answer → audio: from the callee's `answer()` to the first frame from the caller arriving at the
  *   callee, p50 and p99 over the calls with audio;
+ * - packets sent / s: frames the clients sent in the window, both ways (100 a second a call with audio:
+ *   each client sends what real time asks for, in bursts when its process is starved);
  * - loss: over a steady window (`--seconds`) with every call placed, frames sent in the window that
  *   never arrived, both directions, all calls (also those without audio);
  * - CPU over the window, from /proc: the server process's per call (% of one core), all client
@@ -207,6 +209,8 @@ function freePort(): number {
 
 interface Result {
   calls: number;
+  /** Frames the clients sent per second in the window, all calls, both ways. */
+  packetsPerSecond: number;
   withAudio: number;
   latencies: number[];
   lossPercent: number;
@@ -286,6 +290,7 @@ async function level(calls: number): Promise<Result> {
     const withAudio = [...outcomes.values()].filter((o) => o.audio);
     return {
       calls,
+      packetsPerSecond: sent / seconds,
       withAudio: withAudio.length,
       latencies: withAudio.map((o) => o.answerToAudioMs!),
       lossPercent: sent === 0 ? 100 : (100 * (sent - arrived)) / sent,
@@ -307,9 +312,9 @@ console.log(
     `${WINDOW_S} s windows; ${navigator.hardwareConcurrency} cores`,
 );
 console.log(
-  "| calls | with audio | answer → audio p50 / p99 | loss | server CPU per call | server CPU | clients' CPU | machine busy | load average before → after |",
+  "| calls | with audio | answer → audio p50 / p99 | loss | packets sent / s | server CPU per call | server CPU | clients' CPU | machine busy | load average before → after |",
 );
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 let best = 0;
 for (const calls of LEVELS) {
   const before = await loadavg();
@@ -319,7 +324,9 @@ for (const calls of LEVELS) {
     `| ${r.calls} | ${r.withAudio} | ${ms(percentile(r.latencies, 50))} / ${
       ms(percentile(r.latencies, 99))
     } ms | ` +
-      `${r.lossPercent.toFixed(2)} % | ${(r.serverCore / calls).toFixed(2)} % of a core | ` +
+      `${r.lossPercent.toFixed(2)} % | ${r.packetsPerSecond.toFixed(0)} | ${
+        (r.serverCore / calls).toFixed(2)
+      } % of a core | ` +
       `${r.serverCore.toFixed(0)} % of a core | ${r.clientsCore.toFixed(0)} % of a core | ${
         r.machineBusy.toFixed(0)
       } % | ` +

@@ -1,7 +1,8 @@
 /**
  * One client process of `deno task bench:calls` (scripts/bench_calls.ts starts several): it holds a
  * share of the calls, both the caller's and the callee's `VonageClient` of each, whose media is a
- * werift peer connection (tests/_media_peer.ts) sending 20 ms Opus frames of a 440 Hz tone. Each
+ * werift peer connection (tests/_media_peer.ts) sending 20 ms Opus frames of a 440 Hz tone, as many as
+ * real time asks for since it connected. Each
  * frame's first four bytes are replaced by the sender's frame counter, so the receiver knows exactly
  * which frames arrived (the server forwards two-party audio without decoding it).
  *
@@ -18,6 +19,8 @@
 import { Buffer } from "node:buffer";
 import { type MediaAdapter, type MediaConnection, VonageClient } from "../mod.ts";
 import { loopbackPeer, weriftConnection } from "../tests/_media_peer.ts";
+// The server's fix for Deno's 64 KiB allocation per datagram: the clients' processes pay it too.
+import "../src/server/media/udp_receive_buffer.ts";
 import { MediaStreamTrack, OpusScript, RtpHeader, RtpPacket } from "./_deps.ts";
 
 const FRAME = 960;
@@ -47,6 +50,7 @@ class CountingPeer implements MediaAdapter {
   #track = new MediaStreamTrack({ kind: "audio" });
   #pc = loopbackPeer();
   #connected = false;
+  #since = 0;
 
   constructor() {
     this.#pc.onTrack.subscribe((track) =>
@@ -64,18 +68,24 @@ class CountingPeer implements MediaAdapter {
     );
   }
 
-  /** Sends the next frame (called every 20 ms by the shared clock). */
-  tick(): void {
+  /**
+   * Sends the frames due by the clock since the peer connected (called every 20 ms by the shared
+   * timer): a starved process sends late, in bursts, but as many frames as real time asks for.
+   */
+  tick(now: number): void {
     if (!this.#connected) return;
-    const payload = Buffer.from(TONE[this.sent % TONE.length]!);
-    payload.writeUInt32BE(this.sent, 0);
-    const header = new RtpHeader({
-      payloadType: 111,
-      sequenceNumber: this.sent & 0xffff,
-      timestamp: this.sent * FRAME,
-    });
-    this.#track.writeRtp(new RtpPacket(header, payload));
-    this.sent++;
+    this.#since ||= now;
+    while (this.sent * 20 <= now - this.#since) {
+      const payload = Buffer.from(TONE[this.sent % TONE.length]!);
+      payload.writeUInt32BE(this.sent, 0);
+      const header = new RtpHeader({
+        payloadType: 111,
+        sequenceNumber: this.sent & 0xffff,
+        timestamp: this.sent * FRAME,
+      });
+      this.#track.writeRtp(new RtpPacket(header, payload));
+      this.sent++;
+    }
   }
 }
 
@@ -118,7 +128,10 @@ for (const call of calls.values()) {
     call.callee.client.answer(callId).catch((err) => console.error(`answer failed: ${err}`));
   });
 }
-const clock = setInterval(() => parties.forEach((p) => p.peer.tick()), 20);
+const clock = setInterval(() => {
+  const now = performance.now();
+  parties.forEach((p) => p.peer.tick(now));
+}, 20);
 say({ ready: true });
 
 let window: { from: number[]; to: number[] } | undefined;

@@ -8,6 +8,7 @@ export {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
+  UdpTransport,
 } from "npm:werift@^0.25.2";
 export type { RTCIceServer, RTCRtpTransceiver } from "npm:werift@^0.25.2";
 export { default as OpusScript } from "npm:opusscript@^0.1.1";

@@ -8,6 +8,7 @@
  */
 import { Buffer } from "node:buffer";
 import "./dtls_retransmissions.ts";
+import "./udp_receive_buffer.ts";
 import {
   MediaStreamTrack,
   type RTCIceServer,
