@@ -6,6 +6,15 @@
  * PostgreSQL restarts is made again by the client at the next query; meanwhile queries fail and
  * requests are answered 503.
  *
+ * Two defects of the client (3.4.9) kill the process when a connection dies at the wrong moment, so
+ * they are kept out of the way: its array-types query on every new connection (`fetch_types`) drops
+ * its promise, so its failure is an unhandled rejection (porsager/postgres#1192), and `sql.begin`
+ * writes its ROLLBACK to a connection that has already closed, an uncaught TypeError
+ * (porsager/postgres#1208). Parley uses no array types, and writing transactions send BEGIN, COMMIT
+ * and ROLLBACK themselves, pipelined, on a client of one connection. That client reconnects by itself
+ * and then runs what was still queued outside the transaction that queued it: its connections are
+ * read-only by default, so such a statement fails instead of writing part of a group.
+ *
  * @module
  */
 import { postgres, type Sql } from "../deps.ts";
@@ -72,22 +81,33 @@ export class PostgresBackend {
   /** This node's name in the change log and in sessions (its presence lock's number). */
   readonly node: string;
   readonly #sql: Sql;
+  /** The client of one connection, read-only by default, of the writing transactions. */
+  readonly #writer: Sql;
   /** A client of one connection of its own, for the presence lock (reconnected by the client). */
   readonly #presenceSql: Sql;
   #presence: ReturnType<typeof setInterval> | undefined;
 
-  private constructor(sql: Sql, presenceSql: Sql, node: string) {
+  private constructor(sql: Sql, writer: Sql, presenceSql: Sql, node: string) {
     this.#sql = sql;
+    this.#writer = writer;
     this.#presenceSql = presenceSql;
     this.node = node;
   }
 
   /** Connects to `url`, brings the schema up to date and announces this node. */
   static async open(url: string): Promise<PostgresBackend> {
-    const options = { connect_timeout: 3, idle_timeout: 0, onnotice: () => {} };
+    const options = {
+      connect_timeout: 3,
+      idle_timeout: 0,
+      onnotice: () => {},
+      fetch_types: false,
+      // Reconnect within a second of PostgreSQL's return (the client's default waits up to 20 s).
+      backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
+    };
     const sql = postgres(url, { max: 8, ...options });
+    const writer = postgres(url, { max: 1, connection: { default_transaction_read_only: true }, ...options });
     const node = String(1 + Math.floor(Math.random() * 2_147_483_646));
-    const backend = new PostgresBackend(sql, postgres(url, { max: 1, ...options }), node);
+    const backend = new PostgresBackend(sql, writer, postgres(url, { max: 1, ...options }), node);
     try {
       await backend.#migrate();
       await backend.#announce();
@@ -129,13 +149,17 @@ export class PostgresBackend {
     applied: number,
     work: (rows: LoggedChange[], live: Set<string>) => Promise<Group | undefined>,
   ): Promise<number | undefined> {
-    return await this.#sql.begin(async (tx) => {
+    // Called one at a time (cluster.ts), so the writer's one connection holds this transaction alone.
+    const sql = this.#writer;
+    let open = true;
+    try {
       // Held until the commit: the rows read next are all there are, and ours come right after them.
       // Sent together (one round trip); the database runs them in order, the reads once it has the lock.
-      const [, rows, nodes] = await Promise.all([
-        tx.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
-        tx.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied]),
-        tx.unsafe(
+      const [, , rows, nodes] = await Promise.all([
+        sql.unsafe("BEGIN READ WRITE"),
+        sql.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
+        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied]),
+        sql.unsafe(
           `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
             AND objsubid = 2 AND granted`,
         ),
@@ -144,19 +168,27 @@ export class PostgresBackend {
       const group = await work(log, new Set(nodes.map((n) => String(n.objid))));
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
+      // One round trip too. After a failed statement the rest fail, and the COMMIT is a ROLLBACK.
+      open = false;
       await Promise.all([
         ...group.changes.map((change) => {
-          const { sql, params } = statementOf(change, (i) => `$${i}`);
-          return tx.unsafe(sql, params);
+          const { sql: text, params } = statementOf(change, (i) => `$${i}`);
+          return sql.unsafe(text, params);
         }),
-        tx.unsafe("INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)", [seq, this.node, group.data]),
-        tx.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)]),
+        sql.unsafe("INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)", [seq, this.node, group.data]),
+        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)]),
         ...seq % PRUNE_EVERY === 0
-          ? [tx.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES])]
+          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES])]
           : [],
+        sql.unsafe("COMMIT"),
       ]);
       return seq;
-    });
+    } finally {
+      // Nothing to write, or a failure before the COMMIT was sent: end the transaction. Not waited
+      // for: it is queued ahead of the next transaction's BEGIN (on a connection that died, it ends
+      // nothing, harmlessly).
+      if (open) sql.unsafe("ROLLBACK").catch(() => {});
+    }
   }
 
   /** Calls `fn` whenever a commit added to the change log (best effort: nodes also poll). */
@@ -167,7 +199,7 @@ export class PostgresBackend {
   /** Releases the connections (which releases the presence lock). */
   async close(): Promise<void> {
     clearInterval(this.#presence);
-    await Promise.all([this.#sql.end({ timeout: 5 }), this.#presenceSql.end({ timeout: 5 })]);
+    await Promise.all([this.#sql, this.#writer, this.#presenceSql].map((sql) => sql.end({ timeout: 5 })));
   }
 
   /** Takes this node's presence lock on its connection, unless that connection holds it already. */
