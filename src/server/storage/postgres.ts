@@ -119,17 +119,27 @@ export class PostgresBackend {
     return backend;
   }
 
-  /** Reads the whole state and the log position it corresponds to, in one consistent snapshot. */
+  /**
+   * Reads the whole state and the log position it corresponds to, in one consistent snapshot: one
+   * pipelined transaction on the writer's connection (called one at a time with the writing ones,
+   * cluster.ts), not `sql.begin`, which is unsafe on a connection that dies (see above).
+   */
   async snapshot(): Promise<Snapshot> {
-    return await this.#sql.begin("isolation level repeatable read read only", async (tx) => {
-      const [top] = await tx.unsafe("SELECT coalesce(max(seq), 0) AS head FROM changes");
-      const rows = new Map<string, Record<string, Cell>[]>();
-      for (const table of TABLES) rows.set(table, [...await tx.unsafe(selectAll(table))] as never);
-      return {
-        head: Number(top?.head ?? 0),
-        rows: (table: string) => Promise.resolve(rows.get(table) ?? []),
-      };
+    const sql = this.#writer;
+    const [, top, ...tables] = await Promise.all([
+      sql.unsafe("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
+      sql.unsafe("SELECT coalesce(max(seq), 0) AS head FROM changes"),
+      ...TABLES.map((table) => sql.unsafe(selectAll(table))),
+      sql.unsafe("COMMIT"),
+    ]).catch((err) => {
+      sql.unsafe("ROLLBACK").catch(() => {}); // as in write(): ends nothing on a dead connection
+      throw err;
     });
+    const rows = new Map(TABLES.map((table, i) => [table, [...tables[i]!] as Record<string, Cell>[]]));
+    return {
+      head: Number(top?.[0]?.head ?? 0),
+      rows: (table: string) => Promise.resolve(rows.get(table) ?? []),
+    };
   }
 
   /** The change-log rows after `seq`, in order. */
