@@ -26,7 +26,8 @@
  * - `--calls 10,25,50`: the levels to run, in order, stopping at the first that fails (default 50);
  * - `--find`: the most calls that pass: runs 25, 35, 50, 60, 70, 85, 100, stopping at the first that
  *   fails (about 4 minutes when every level passes on an idle machine);
- * - `--processes N`: client processes (default 4);
+ * - `--processes N`: client processes (default 2: on 2 cores, more runnable client processes take CPU
+ *   from the server when the machine is short of it; one holding 100 peers needs about 70 % of a core);
  * - `--seconds S`: the measuring window (default 10);
  * - `--profile`: samples the server's CPU (V8 inspector) during each window and prints where it went.
  * A level of 50 calls takes about 40 s. The table printed goes into the README as it is.
@@ -41,7 +42,7 @@ function option(name: string, fallback: string): string {
 }
 const FIND_LEVELS = [25, 35, 50, 60, 70, 85, 100];
 const LEVELS = Deno.args.includes("--find") ? FIND_LEVELS : option("calls", "50").split(",").map(Number);
-const PROCESSES = Number(option("processes", "4"));
+const PROCESSES = Number(option("processes", "2"));
 const WINDOW_S = Number(option("seconds", "10"));
 const PROFILE = Deno.args.includes("--profile");
 const BATCH = 5;

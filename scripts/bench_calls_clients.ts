@@ -11,7 +11,7 @@
  * - `{ call: id }`: the caller calls the callee, who answers when invited; answered with
  *   `{ call: id, audio: bool, answerToAudioMs }` once audio flows both ways (or after 15 s);
  * - `{ mark: "start" }` / `{ mark: "end" }`: the edges of the measuring window; after `end` it waits
- *   half a second for frames in flight and answers with each call's counts in the window;
+ *   until frames sent after the window arrive (at most 5 s) and answers with each call's counts in the window;
  * - end of input: signs out and exits.
  *
  * @module
@@ -46,6 +46,8 @@ class CountingPeer implements MediaAdapter {
   sent = 0;
   /** Counters of the frames received, by the sender's count. */
   readonly received = new Set<number>();
+  /** The highest counter received. */
+  highest = -1;
   firstFrameAt = 0;
   #track = new MediaStreamTrack({ kind: "audio" });
   #pc = loopbackPeer();
@@ -56,7 +58,9 @@ class CountingPeer implements MediaAdapter {
     this.#pc.onTrack.subscribe((track) =>
       track.onReceiveRtp.subscribe((rtp) => {
         if (this.firstFrameAt === 0) this.firstFrameAt = performance.now();
-        this.received.add(rtp.payload.readUInt32BE(0));
+        const n = rtp.payload.readUInt32BE(0);
+        this.received.add(n);
+        this.highest = Math.max(this.highest, n);
       })
     );
     this.#pc.connectionStateChange.subscribe((state) => this.#connected = state === "connected");
@@ -160,8 +164,19 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
   if (command.mark === "start") window = { from: parties.map((p) => p.peer.sent), to: [] };
   if (command.mark === "end" && window) {
     window.to = parties.map((p) => p.peer.sent);
-    await sleep(500);
     const { from, to } = window;
+    // Frames in flight: wait until each receiver has had a frame sent after the window (then the
+    // frames of the window that are not lost have arrived too), at most 5 s for a starved process;
+    // a direction that never carried audio is not waited for.
+    const caughtUp = () =>
+      [...calls.values()].every(({ caller, callee }) =>
+        [[caller, callee], [callee, caller]].every(([sender, receiver]) => {
+          const last = to[parties.indexOf(sender!)]!;
+          return last === 0 || receiver!.peer.firstFrameAt === 0 || receiver!.peer.highest >= last;
+        })
+      );
+    const end = performance.now() + 5_000;
+    while (!caughtUp() && performance.now() < end) await sleep(100);
     // For each call, both directions: frames sent in the window, and how many of them arrived.
     const counts = [...calls].map(([id, { caller, callee }]) => {
       let sent = 0;
