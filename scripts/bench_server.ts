@@ -15,13 +15,24 @@
  *   directory: the server's start (reading them all), memory per stored event, and the latency of
  *   the first page against the last page (reached with a cursor).
  *
+ * The engine `postgres2` is two server processes (nodes) on one PostgreSQL database: users are split
+ * between the nodes (even-numbered on the first, odd on the second), and each client talks to its own
+ * node directly, REST and socket alike (no load balancer in between), so every measure above crosses
+ * nodes: half of the sends and of the fan-out's senders go to each node, and every message reaches
+ * the receivers of both.
+ *
  * PostgreSQL is a throwaway cluster (scripts/services.ts installs it from Debian when missing).
  * Bounded: every phase stops after its planned messages or after a time limit, and reports anything
  * not delivered as lost.
  *
- * Options: `--engines memory,sqlite,postgres` (or `none`), `--users N` (100), `--senders N` (10), `--messages N`
- * per sender (200), `--window N` requests in flight per sender (4), `--sends N` (5000), `--lanes N`
- * (32), `--idle-sockets N` (1000), `--events N` (1000000; 0 skips the page phase).
+ * Options: `--engines memory,sqlite,postgres,postgres2` (the default; `none` runs only the engine-free
+ * phases), `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
+ * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
+ * 0 skips), `--events N` (1000000; 0 skips the page phase).
+ *
+ * How long: on an idle 2-core machine, about 25 s per engine, the idle sockets 10 s, the page phase
+ * about a minute (seeding and reading 1,000,000 events). The server-side numbers alone (every engine
+ * and two nodes, nothing else): `deno task bench:server --idle-sockets 0 --events 0`.
  *
  * @module
  */
@@ -29,13 +40,14 @@ import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { connectSocket, type Socket } from "./_deps.ts";
 import { type PostgresInstance, startPostgres } from "./services.ts";
+import { postgres } from "../src/server/deps.ts";
 
 function option(name: string, fallback: number): number {
   const i = Deno.args.indexOf(`--${name}`);
   return i >= 0 ? Number(Deno.args[i + 1]) : fallback;
 }
 const enginesAt = Deno.args.indexOf("--engines");
-const ALL_ENGINES = ["memory", "sqlite", "postgres"];
+const ALL_ENGINES = ["memory", "sqlite", "postgres", "postgres2"];
 /** `--engines none` runs only the phases that do not depend on the engine. */
 const ENGINES = enginesAt >= 0
   ? Deno.args[enginesAt + 1]!.split(",").filter((e) => ALL_ENGINES.includes(e))
@@ -105,6 +117,8 @@ async function startHost(users: number, storage: string[]): Promise<Host> {
 }
 
 interface User {
+  /** The node this user talks to. */
+  url: string;
   token: string;
   socket: Socket;
   sessionId: string;
@@ -137,6 +151,7 @@ function login(url: string, token: string): Promise<User> {
       "session:success",
       (m: { body: { id: string; user_id: string; name: string } }) =>
         resolve({
+          url,
           token,
           socket,
           sessionId: m.body.id,
@@ -153,13 +168,13 @@ function login(url: string, token: string): Promise<User> {
   });
 }
 
-/** A new conversation with `members` joined; answers its id and sets their member ids. */
-async function conversationOf(url: string, members: User[]): Promise<string> {
-  const { id: cid } = await rest(url, members[0]!.token, "POST", "/v0.3/conversations", {
+/** A new conversation with `members` joined (each through its node); answers its id and sets their member ids. */
+async function conversationOf(members: User[]): Promise<string> {
+  const { id: cid } = await rest(members[0]!.url, members[0]!.token, "POST", "/v0.3/conversations", {
     name: `bench-${crypto.randomUUID()}`,
   });
   for (const user of members) {
-    const member = await rest(url, user.token, "POST", `/v0.3/conversations/${cid}/members`, {
+    const member = await rest(user.url, user.token, "POST", `/v0.3/conversations/${cid}/members`, {
       state: "joined",
       user: { id: user.userId, name: user.name },
       channel: { type: "app" },
@@ -188,18 +203,27 @@ interface EngineResult {
   idle: FanoutRun;
 }
 
-/** The per-engine phases against one server process. */
-async function benchEngine(engine: string, storage: string[]): Promise<EngineResult> {
-  const host = await startHost(USERS, storage);
-  const { url } = host;
+/**
+ * The per-engine phases against `nodes` server processes on the same storage (more than one only on
+ * PostgreSQL), user i on node i mod `nodes`.
+ */
+async function benchEngine(engine: string, storage: string[], nodes = 1): Promise<EngineResult> {
+  const hosts: Host[] = [];
   try {
-    const users = await Promise.all(host.tokens.map((t) => login(url, t)));
+    // One after the other: the first creates the schema and the dev key pair the others share.
+    for (let n = 0; n < nodes; n++) hosts.push(await startHost(USERS, storage));
+    const users = await Promise.all(
+      Array.from({ length: USERS }, (_, i) => {
+        const host = hosts[i % nodes]!;
+        return login(host.url, host.tokens[i]!);
+      }),
+    );
 
-    // Answered sends: two members online, many requests in flight.
+    // Answered sends: two members online (on two nodes when there are two), many requests in flight.
     const pair = users.slice(0, 2);
-    const chat = await conversationOf(url, pair);
+    const chat = await conversationOf(pair);
     const post = (i: number) =>
-      rest(url, pair[i % 2]!.token, "POST", `/v0.3/conversations/${chat}/events`, {
+      rest(pair[i % 2]!.url, pair[i % 2]!.token, "POST", `/v0.3/conversations/${chat}/events`, {
         type: "message",
         body: { message_type: "text", text: `send ${i}` },
       });
@@ -212,7 +236,7 @@ async function benchEngine(engine: string, storage: string[]): Promise<EngineRes
     const sendsPerSecond = SENDS / ((performance.now() - sendStart) / 1000);
 
     // Fan-out to every user.
-    const cid = await conversationOf(url, users);
+    const cid = await conversationOf(users);
     const sentAt = new Map<string, number>();
     let latencies: number[] = [];
     let received = 0;
@@ -236,7 +260,7 @@ async function benchEngine(engine: string, storage: string[]): Promise<EngineRes
         while (n < count) {
           const text = `${label}:${sender.name}:${n++}`;
           if (record) sentAt.set(text, performance.now());
-          await rest(url, sender.token, "POST", `/v0.3/conversations/${cid}/events`, {
+          await rest(sender.url, sender.token, "POST", `/v0.3/conversations/${cid}/events`, {
             type: "message",
             from: sender.memberId,
             body: { message_type: "text", text },
@@ -270,7 +294,7 @@ async function benchEngine(engine: string, storage: string[]): Promise<EngineRes
     for (const user of users) user.socket.close();
     return { engine, sendsPerSecond, load, idle };
   } finally {
-    await host.stop();
+    for (const host of hosts) await host.stop();
   }
 }
 
@@ -394,9 +418,17 @@ try {
     let storage: string[] = [];
     let dir: string | undefined;
     if (engine === "sqlite") storage = ["--data", dir = await Deno.makeTempDir({ prefix: "parley-bench-" })];
-    if (engine === "postgres") storage = ["--database", (pg ??= await startPostgres()).url];
+    if (engine.startsWith("postgres")) {
+      // Each PostgreSQL run on an empty database of its own.
+      pg ??= await startPostgres();
+      const name = `bench_${engine}`;
+      const admin = postgres(pg.url, { max: 1, fetch_types: false, onnotice: () => {} });
+      await admin.unsafe(`CREATE DATABASE ${name}`);
+      await admin.end();
+      storage = ["--database", pg.url.replace(/\/[^/]*$/, `/${name}`)];
+    }
     try {
-      results.push(await benchEngine(engine, storage));
+      results.push(await benchEngine(engine, storage, engine === "postgres2" ? 2 : 1));
     } finally {
       if (dir) await Deno.remove(dir, { recursive: true });
     }
@@ -410,8 +442,11 @@ console.log(`  per engine: sends with ${LANES} in flight (2 members online); fan
 console.log(
   `  (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each); unloaded latency (1 in flight)`,
 );
+const labels: Record<string, string> = {
+  postgres2: "postgres, two nodes (users split, each client on its node)",
+};
 for (const r of results) {
-  console.log(`  ${r.engine}:`);
+  console.log(`  ${labels[r.engine] ?? r.engine}:`);
   console.log(`    answered sends      ${int(r.sendsPerSecond)}/s`);
   console.log(
     `    pushes delivered    ${
