@@ -2,8 +2,9 @@
 // sticky sessions, websocket transport): they start at once on an empty database and agree on one
 // dev key pair; a write answered by one node is read at once on the other; concurrent senders on
 // both nodes get strictly increasing, unique ids per conversation; a session opened on one node
-// resumes on the other with its pending events; messages sent through the load balancer reach every
-// client, wherever it is connected, exactly once and in order.
+// resumes on the other with its pending events; ephemeral events cross nodes; messages sent through the
+// load balancer reach every client, wherever it is connected, exactly once and in order; a node that
+// finds log rows missing reads its state again.
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { freePort, startHaproxy, startPostgres } from "../../scripts/services.ts";
@@ -125,6 +126,13 @@ describe("two nodes on one PostgreSQL", () => {
       body: { message_type: "text", text: "after the resume" },
     });
     assert.equal((await bobOnB.next("message", (e) => e.id === next.body.id)).body.text, "after the resume");
+    // Ephemeral events, never stored, cross nodes too.
+    const ephemeral = await alice.api.post(`/v0.3/conversations/${cid}/events`, {
+      type: "ephemeral",
+      body: { cursor: 7 },
+    });
+    assert.equal(ephemeral.status, 201, ephemeral.text);
+    assert.deepEqual((await bobOnB.next("ephemeral")).body, { cursor: 7 });
 
     // Behind HAProxy: clients land on both nodes; what is sent through it reaches each exactly once,
     // in order, whichever node wrote it and whichever node holds the client.
