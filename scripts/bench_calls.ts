@@ -289,6 +289,10 @@ async function level(calls: number): Promise<Result> {
     const sent = counts.reduce((s, c) => s + c.sent, 0);
     const arrived = counts.reduce((s, c) => s + c.arrived, 0);
     const withAudio = [...outcomes.values()].filter((o) => o.audio);
+    const silent = [...outcomes].filter(([, o]) => !o.audio).map(([id]) => id);
+    if (silent.length > 0) {
+      console.error(`calls without audio both ways (by order placed): ${silent.join(", ")}`);
+    }
     return {
       calls,
       packetsPerSecond: sent / seconds,

@@ -8,6 +8,7 @@ export {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
+  StunProtocol,
   UdpTransport,
 } from "npm:werift@^0.25.2";
 export type { RTCIceServer, RTCRtpTransceiver } from "npm:werift@^0.25.2";

@@ -7,6 +7,7 @@
  * @module
  */
 import { Buffer } from "node:buffer";
+import "./consent_timeout.ts";
 import "./dtls_retransmissions.ts";
 import "./udp_receive_buffer.ts";
 import {
