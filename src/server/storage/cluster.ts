@@ -29,7 +29,8 @@
  *   for it, in the same transaction, by the node that writes them, so any node can resume it with its
  *   pending events. See sessions.ts.
  * - **Failures**: when a transaction fails (the database is away, or a conflict), the requests in it
- *   are answered 503 and the node reads its whole state again before it goes on, since memory may
+ *   are answered 503 (they did not happen, unless the connection died after the database committed)
+ *   and, if they had run, the node reads its whole state again before it goes on, since memory may
  *   hold changes the database refused. So does a node that finds log rows it needed deleted (the log
  *   keeps its last rows only: postgres.ts).
  *
