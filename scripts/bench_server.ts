@@ -30,9 +30,9 @@
  * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
  * 0 skips), `--events N` (1000000; 0 skips the page phase).
  *
- * How long: on an idle 2-core machine, about 25 s per engine, the idle sockets 10 s, the page phase
- * about a minute (seeding and reading 1,000,000 events). The server-side numbers alone (every engine
- * and two nodes, nothing else): `deno task bench:server --idle-sockets 0 --events 0`.
+ * How long (2 cores, load average 4–7): a whole run 1 min 29 s; `--engines postgres,postgres2
+ * --idle-sockets 0 --events 0` (the PostgreSQL figures alone) 42 s. The per-engine figures without
+ * the idle sockets and the page phase: `--idle-sockets 0 --events 0`.
  *
  * @module
  */
