@@ -18,6 +18,8 @@
  *   each client sends what real time asks for, in bursts when its process is starved);
  * - loss: over a steady window (`--seconds`) with every call placed, frames sent in the window that
  *   never arrived, both directions, all calls (also those without audio);
+ * - dropped at full sockets: datagrams the kernel dropped because the server's or the clients' UDP
+ *   sockets were full (their process stalled longer than a socket buffer lasts), from /proc/net/udp;
  * - CPU over the window, from /proc: the server process's per call (% of one core), all client
  *   processes together, and the whole machine's busy share (what else ran shows there).
  * A level passes when every call carries audio and loss is under 1 %.
@@ -105,6 +107,25 @@ async function machineTicks(): Promise<{ busy: number; total: number }> {
   const ticks = (await readProc("/proc/stat")).split("\n")[0]!.split(/\s+/).slice(1).map(Number);
   const total = ticks.reduce((a, b) => a + b, 0);
   return { busy: total - ticks[3]! - ticks[4]!, total };
+}
+
+/**
+ * Datagrams the kernel dropped so far because these processes' UDP sockets were full (a process that
+ * stalls longer than its socket buffer lasts): the `drops` of /proc/net/udp for their sockets.
+ */
+async function udpDrops(pids: number[]): Promise<number> {
+  const inodes = new Set<string>();
+  for (const pid of pids) {
+    const { stdout } = await new Deno.Command("find", {
+      args: [`/proc/${pid}/fd`, "-lname", "socket:*", "-printf", "%l\n"],
+    }).output();
+    for (const link of new TextDecoder().decode(stdout).split("\n")) {
+      const inode = link.match(/socket:\[(\d+)\]/)?.[1];
+      if (inode) inodes.add(inode);
+    }
+  }
+  return (await readProc("/proc/net/udp")).split("\n").slice(1).map((line) => line.trim().split(/\s+/))
+    .filter((fields) => inodes.has(fields[9]!)).reduce((sum, fields) => sum + Number(fields[12]), 0);
 }
 
 async function readProc(path: string): Promise<string> {
@@ -218,6 +239,8 @@ interface Result {
   serverCore: number;
   clientsCore: number;
   machineBusy: number;
+  /** Datagrams the kernel dropped at full sockets, over the level (setup and window). */
+  drops: { server: number; clients: number };
   profile?: string | undefined;
 }
 
@@ -281,6 +304,7 @@ async function level(calls: number): Promise<Result> {
     const serverCpu = await cpuSeconds(server.process.pid) - serverBefore;
     const clientsCpu = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0) - clientsBefore;
     const machineAfter = await machineTicks();
+    const drops = { server: await udpDrops([server.process.pid]), clients: await udpDrops(pids) };
     const profile = await profiler?.stop();
     const windows = await Promise.all(
       clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
@@ -301,6 +325,7 @@ async function level(calls: number): Promise<Result> {
       lossPercent: sent === 0 ? 100 : (100 * (sent - arrived)) / sent,
       serverCore: (100 * serverCpu) / seconds,
       clientsCore: (100 * clientsCpu) / seconds,
+      drops,
       machineBusy: (100 * (machineAfter.busy - machineBefore.busy)) /
         (machineAfter.total - machineBefore.total),
       profile,
@@ -317,9 +342,9 @@ console.log(
     `${WINDOW_S} s windows; ${navigator.hardwareConcurrency} cores`,
 );
 console.log(
-  "| calls | with audio | answer → audio p50 / p99 | loss | packets sent / s | server CPU per call | server CPU | clients' CPU | machine busy | load average before → after |",
+  "| calls | with audio | answer → audio p50 / p99 | loss | dropped at full sockets: server / clients | packets sent / s | server CPU per call | server CPU | clients' CPU | machine busy | load average before → after |",
 );
-console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
+console.log("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |");
 let best = 0;
 for (const calls of LEVELS) {
   const before = await loadavg();
@@ -329,9 +354,9 @@ for (const calls of LEVELS) {
     `| ${r.calls} | ${r.withAudio} | ${ms(percentile(r.latencies, 50))} / ${
       ms(percentile(r.latencies, 99))
     } ms | ` +
-      `${r.lossPercent.toFixed(2)} % | ${r.packetsPerSecond.toFixed(0)} | ${
-        (r.serverCore / calls).toFixed(2)
-      } % of a core | ` +
+      `${r.lossPercent.toFixed(2)} % | ${r.drops.server} / ${r.drops.clients} | ${
+        r.packetsPerSecond.toFixed(0)
+      } | ${(r.serverCore / calls).toFixed(2)} % of a core | ` +
       `${r.serverCore.toFixed(0)} % of a core | ${r.clientsCore.toFixed(0)} % of a core | ${
         r.machineBusy.toFixed(0)
       } % | ` +
