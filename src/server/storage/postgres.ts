@@ -82,14 +82,17 @@ export class PostgresBackend {
   readonly node: string;
   readonly #sql: Sql;
   /** The client of one connection, read-only by default, of the writing transactions. */
-  readonly #writer: Sql;
+  #writer: Sql;
+  /** Makes a new writer client (see {@link #renewWriter}). */
+  readonly #newWriter: () => Sql;
   /** A client of one connection of its own, for the presence lock (reconnected by the client). */
   readonly #presenceSql: Sql;
   #presence: ReturnType<typeof setInterval> | undefined;
 
-  private constructor(sql: Sql, writer: Sql, presenceSql: Sql, node: string) {
+  private constructor(sql: Sql, newWriter: () => Sql, presenceSql: Sql, node: string) {
     this.#sql = sql;
-    this.#writer = writer;
+    this.#newWriter = newWriter;
+    this.#writer = newWriter();
     this.#presenceSql = presenceSql;
     this.node = node;
   }
@@ -105,7 +108,14 @@ export class PostgresBackend {
       backoff: (retries: number) => Math.min(0.05 * 2 ** retries, 1),
     };
     const sql = postgres(url, { max: 8, ...options });
-    const writer = postgres(url, { max: 1, connection: { default_transaction_read_only: true }, ...options });
+    const writer = () =>
+      postgres(url, {
+        max: 1,
+        connection: { default_transaction_read_only: true },
+        ...options,
+        // A client renewed while it was reconnecting may still open that connection: it closes idle.
+        idle_timeout: 30,
+      });
     const node = String(1 + Math.floor(Math.random() * 2_147_483_646));
     const backend = new PostgresBackend(sql, writer, postgres(url, { max: 1, ...options }), node);
     try {
@@ -132,7 +142,7 @@ export class PostgresBackend {
       ...TABLES.map((table) => sql.unsafe(selectAll(table))),
       sql.unsafe("COMMIT"),
     ]).catch((err) => {
-      sql.unsafe("ROLLBACK").catch(() => {}); // as in write(): ends nothing on a dead connection
+      this.#renewWriter(); // as in write()
       throw err;
     });
     const rows = new Map(TABLES.map((table, i) => [table, [...tables[i]!] as Record<string, Cell>[]]));
@@ -193,12 +203,27 @@ export class PostgresBackend {
         sql.unsafe("COMMIT"),
       ]);
       return seq;
+    } catch (err) {
+      open = false;
+      this.#renewWriter();
+      throw err;
     } finally {
-      // Nothing to write, or a failure before the COMMIT was sent: end the transaction. Not waited
-      // for: it is queued ahead of the next transaction's BEGIN (on a connection that died, it ends
-      // nothing, harmlessly).
+      // Nothing to write: end the transaction. Not waited for: it is queued ahead of the next BEGIN.
       if (open) sql.unsafe("ROLLBACK").catch(() => {});
     }
+  }
+
+  /**
+   * After a failed transaction the next one starts on a new client, the old one ended (which ends its
+   * transaction too). The failed one's statements may still be queued in the old client, each to be
+   * tried on a connection of its own; and the client (3.4.9) can be left unable to connect again: a
+   * message it had buffered when its connection closed keeps the next connection's startup from being
+   * sent, so every attempt times out (seen under restarts of PostgreSQL every few hundred ms).
+   */
+  #renewWriter(): void {
+    const old = this.#writer;
+    this.#writer = this.#newWriter();
+    old.end({ timeout: 0 }).catch(() => {});
   }
 
   /** Calls `fn` whenever a commit added to the change log (best effort: nodes also poll). */
