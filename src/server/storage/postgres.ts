@@ -51,6 +51,13 @@ const TABLES = [
   "session_pending",
 ];
 
+/**
+ * Options of every statement with parameters. Unprepared (the client's default for `unsafe`), such a
+ * statement is sent only after a round trip of its own that describes its parameters, so a group of N
+ * statements took N round trips; prepared (once per connection and statement), the group takes one.
+ */
+const PREPARED = { prepare: true };
+
 /** One row of the change log. */
 export interface LoggedChange {
   /** Position in the log, from 1, without gaps. */
@@ -155,7 +162,11 @@ export class PostgresBackend {
   /** The change-log rows after `seq`, in order. */
   async since(seq: number): Promise<LoggedChange[]> {
     return logged(
-      await this.#sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [seq]),
+      await this.#sql.unsafe(
+        "SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq",
+        [seq],
+        PREPARED,
+      ),
     );
   }
 
@@ -178,7 +189,7 @@ export class PostgresBackend {
       const [, , rows, nodes] = await Promise.all([
         sql.unsafe("BEGIN READ WRITE"),
         sql.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
-        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied]),
+        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied], PREPARED),
         sql.unsafe(
           `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
             AND objsubid = 2 AND granted`,
@@ -193,12 +204,16 @@ export class PostgresBackend {
       await Promise.all([
         ...group.changes.map((change) => {
           const { sql: text, params } = statementOf(change, (i) => `$${i}`);
-          return sql.unsafe(text, params);
+          return sql.unsafe(text, params, PREPARED);
         }),
-        sql.unsafe("INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)", [seq, this.node, group.data]),
-        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)]),
+        sql.unsafe(
+          "INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)",
+          [seq, this.node, group.data],
+          PREPARED,
+        ),
+        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)], PREPARED),
         ...seq % PRUNE_EVERY === 0
-          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES])]
+          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED)]
           : [],
         sql.unsafe("COMMIT"),
       ]);
