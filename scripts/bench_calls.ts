@@ -27,12 +27,14 @@
  * Usage (`deno task bench:calls [flags]`):
  * - `--calls 10,25,50`: the levels to run, in order, stopping at the first that fails (default 50);
  * - `--find`: the most calls that pass: runs 25, 35, 50, 60, 70, 85, 100, stopping at the first that
- *   fails (about 4 minutes when every level passes on an idle machine);
+ *   fails;
  * - `--processes N`: client processes (default 2: on 2 cores, more runnable client processes take CPU
  *   from the server when the machine is short of it; one holding 100 peers needs about 70 % of a core);
  * - `--seconds S`: the measuring window (default 10);
  * - `--profile`: samples the server's CPU (V8 inspector) during each window and prints where it went.
- * A level of 50 calls takes about 40 s. The table printed goes into the README as it is.
+ * A level takes its setup (five calls at a time, from half a second to 15 s each five) plus about 12 s:
+ * measured here, 25 then 35 calls in 34 s on a machine with a core to spare, 50 calls in 54 to 130 s on
+ * a saturated one; `--find` runs at most 7 levels. The table printed goes into the README as it is.
  *
  * @module
  */
