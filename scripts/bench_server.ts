@@ -30,9 +30,9 @@
  * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
  * 0 skips), `--events N` (1000000; 0 skips the page phase).
  *
- * How long (2 cores, load average 4–7): a whole run 1 min 29 s; `--engines postgres,postgres2
- * --idle-sockets 0 --events 0` (the PostgreSQL figures alone) 42 s. The per-engine figures without
- * the idle sockets and the page phase: `--idle-sockets 0 --events 0`.
+ * How long (2 cores): a whole run 56 s at a load average of 1–2.6, 1 min 29 s at 4–5;
+ * `--engines postgres,postgres2 --idle-sockets 0 --events 0` (the PostgreSQL figures alone) 42 s at
+ * 6–7. The per-engine figures without the idle sockets and the page phase: `--idle-sockets 0 --events 0`.
  *
  * @module
  */
