@@ -27,7 +27,7 @@ const MIGRATION_LOCK = 7_341_002;
 const WRITE_LOCK = 7_341_004;
 /** First key of each node's presence lock; the second is the node's number. */
 const NODE_LOCK_CLASS = 7_341_005;
-/** The channel on which a commit announces a new change-log row. */
+/** The channel on which a commit announces a new change-log row; the payload is the node that wrote it. */
 const CHANNEL = "parley_changes";
 /**
  * How many change-log rows are kept: every {@link PRUNE_EVERY}th write deletes older ones. Only nodes
@@ -211,7 +211,7 @@ export class PostgresBackend {
           [seq, this.node, group.data],
           PREPARED,
         ),
-        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, String(seq)], PREPARED),
+        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, this.node], PREPARED),
         ...seq % PRUNE_EVERY === 0
           ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED)]
           : [],
@@ -243,7 +243,8 @@ export class PostgresBackend {
 
   /** Calls `fn` whenever a commit added to the change log (best effort: nodes also poll). */
   async listen(fn: () => void): Promise<void> {
-    await this.#sql.listen(CHANNEL, fn);
+    // The payload is the committing node: a node's own commits are in its memory already.
+    await this.#sql.listen(CHANNEL, (node) => node !== this.node && fn());
   }
 
   /** Releases the connections (which releases the presence lock). */
