@@ -8,6 +8,7 @@
  */
 import { Buffer } from "node:buffer";
 import "./consent_timeout.ts";
+import "./dtls_flight_datagrams.ts";
 import "./dtls_retransmissions.ts";
 import "./udp_receive_buffer.ts";
 import {
