@@ -117,3 +117,22 @@ export function assertExactlyOnceInOrder(peer: Peer, cid: string, expected: read
   assert.deepEqual(missing, [], `${peer.name}: never delivered`);
   assert.equal(texts.length, expected.length, `${peer.name}: unexpected messages`);
 }
+
+/**
+ * Asserts that every answered message is stored under the id it was answered with, reading the
+ * conversation's whole message history page by page through `client`.
+ */
+export async function assertStoredAsAnswered(
+  client: VonageClient,
+  cid: string,
+  answered: readonly { text: string; id: number }[],
+): Promise<void> {
+  const stored = new Map<number, string>();
+  let cursor: string | undefined;
+  do {
+    const page = await client.getConversationEvents(cid, { pageSize: 100, cursor, eventFilter: ["message"] });
+    for (const e of page.events) if (e.kind === "message:text") stored.set(Number(e.id), e.body.text);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  for (const { text, id } of answered) assert.equal(stored.get(id), text, `answered ${text} as ${id}`);
+}

@@ -10,7 +10,7 @@ import { freePort, startHaproxy, startPostgres } from "../../scripts/services.ts
 import { postgres } from "../../src/server/deps.ts";
 import type { ReferenceServer } from "../../server.ts";
 import { OfficialClient } from "../interop/_official.ts";
-import { Peer } from "./_fixture.ts";
+import { assertStoredAsAnswered, Peer } from "./_fixture.ts";
 import { type ServerProcess, spawnServer } from "./_process.ts";
 
 const MESSAGES = 150;
@@ -105,18 +105,7 @@ describe("a node killed behind a load balancer", () => {
     await killed;
     assert.ok(answeredAtKill >= KILL_AT && answered.length >= answeredAtKill + 50, "the survivor answered");
 
-    const stored = new Map<number, string>();
-    let cursor: string | undefined;
-    do {
-      const page = await alice.client.getConversationEvents(cid, {
-        pageSize: 100,
-        cursor,
-        eventFilter: ["message"],
-      });
-      for (const e of page.events) if (e.kind === "message:text") stored.set(Number(e.id), e.body.text);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    for (const { text, id } of answered) assert.equal(stored.get(id), text, `answered ${text} as ${id}`);
+    await assertStoredAsAnswered(alice.client, cid, answered);
 
     const owed = new Set(answered.map((a) => a.text));
     const inOrder = [...answered].sort((a, b) => a.id - b.id).map((a) => a.text);

@@ -4,7 +4,7 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { freePort } from "../../scripts/services.ts";
-import { Peer } from "./_fixture.ts";
+import { assertStoredAsAnswered, Peer } from "./_fixture.ts";
 import { type ServerProcess, spawnServer } from "./_process.ts";
 
 const MESSAGES = 200;
@@ -70,18 +70,7 @@ describe("kill -9 of a server on a data directory", () => {
     assert.ok(attempt > answered.length, "some requests failed while the server was down");
 
     // Every answered message is stored, once, under the id it was answered with.
-    const stored = new Map<number, string>();
-    let cursor: string | undefined;
-    do {
-      const page = await alice.client.getConversationEvents(cid, {
-        pageSize: 100,
-        cursor,
-        eventFilter: ["message"],
-      });
-      for (const e of page.events) if (e.kind === "message:text") stored.set(Number(e.id), e.body.text);
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
-    for (const { text, id } of answered) assert.equal(stored.get(id), text, `answered ${text} as ${id}`);
+    await assertStoredAsAnswered(alice.client, cid, answered);
 
     // Both clients resumed through the restart and saw every answered message once, in order.
     const owed = new Set(answered.map((a) => a.text));
