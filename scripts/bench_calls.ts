@@ -39,6 +39,7 @@
  * @module
  */
 import { basename } from "node:path";
+import { lines } from "./_lines.ts";
 
 function option(name: string, fallback: string): string {
   const i = Deno.args.indexOf(`--${name}`);
@@ -69,15 +70,10 @@ class Child {
     this.process = child;
     this.#writer = child.stdin.getWriter();
     (async () => {
-      let rest = "";
-      for await (const chunk of child.stdout.pipeThrough(new TextDecoderStream())) {
-        const parts = (rest + chunk).split("\n");
-        rest = parts.pop() ?? "";
-        for (const part of parts.filter((p) => p.trim() !== "")) {
-          const message = JSON.parse(part);
-          onMessage(message);
-          this.#waiting = this.#waiting.filter((take) => !take(message));
-        }
+      for await (const line of child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lines())) {
+        const message = JSON.parse(line);
+        onMessage(message);
+        this.#waiting = this.#waiting.filter((take) => !take(message));
       }
     })();
   }

@@ -27,6 +27,7 @@ import "../src/server/media/dtls_flight_datagrams.ts";
 import "../src/server/media/dtls_retransmissions.ts";
 import "../src/server/media/udp_receive_buffer.ts";
 import { MediaStreamTrack, OpusScript, RtpHeader, RtpPacket } from "./_deps.ts";
+import { lines } from "./_lines.ts";
 
 const FRAME = 960;
 const SETUP_LIMIT_MS = 15_000;
@@ -227,14 +228,3 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
 clearInterval(clock);
 await Promise.all(parties.map((p) => p.client.deleteSession().catch(() => {})));
 Deno.exit(0);
-
-function lines(): TransformStream<string, string> {
-  let rest = "";
-  return new TransformStream({
-    transform(chunk, out) {
-      const parts = (rest + chunk).split("\n");
-      rest = parts.pop() ?? "";
-      for (const part of parts) if (part.trim() !== "") out.enqueue(part);
-    },
-  });
-}

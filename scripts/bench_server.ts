@@ -39,6 +39,7 @@
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { connectSocket, type Socket } from "./_deps.ts";
+import { lines } from "./_lines.ts";
 import { type PostgresInstance, startPostgres } from "./services.ts";
 import { postgres } from "../src/server/deps.ts";
 
@@ -89,17 +90,11 @@ async function startHost(users: number, storage: string[]): Promise<Host> {
     stdout: "piped",
     stderr: "inherit",
   }).spawn();
-  const reader = child.stdout.pipeThrough(new TextDecoderStream()).getReader();
-  let buffered = "";
+  const reader = child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lines()).getReader();
   const line = async () => {
-    while (!buffered.includes("\n")) {
-      const { value, done } = await reader.read();
-      if (done) throw new Error("the server process ended early");
-      buffered += value;
-    }
-    const [first, ...rest] = buffered.split("\n");
-    buffered = rest.join("\n");
-    return JSON.parse(first!);
+    const { value, done } = await reader.read();
+    if (done) throw new Error("the server process ended early");
+    return JSON.parse(value);
   };
   const { url, tokens, startMs } = await line();
   const writer = child.stdin.getWriter();

@@ -14,6 +14,7 @@
  * @module
  */
 import { combineHooks, duplicatePushes, losePushes, OPEN_CONVERSATIONS, startServer } from "../server.ts";
+import { lines } from "./_lines.ts";
 
 const count = Number(Deno.args[0] ?? "100");
 const flag = (name: string) => {
@@ -53,14 +54,3 @@ for await (const line of Deno.stdin.readable.pipeThrough(new TextDecoderStream()
   }
 }
 await server.close();
-
-function lines(): TransformStream<string, string> {
-  let rest = "";
-  return new TransformStream({
-    transform(chunk, out) {
-      const parts = (rest + chunk).split("\n");
-      rest = parts.pop() ?? "";
-      for (const part of parts) out.enqueue(part);
-    },
-  });
-}
