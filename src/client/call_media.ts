@@ -10,9 +10,11 @@
  * | back to `connected` after that               | `callMediaReconnection`                                    |
  * | lost and not back (no auto reconnect: after 3 s, or after the 5 restarts) | `callMediaDisconnect(networkChange)`, the call ends (`MEDIA_TIMEOUT`) |
  *
- * The 10 s, the 3 s between restarts and the 5 tries are the official SDK's. A connection without
- * state reports (signalling only) has none of this. The statistics also give the call's quality
- * figures for `callHangup`.
+ * The 10 s, the 3 s between restarts and the 5 tries are the official SDK's. An offer is never sent while
+ * the previous one waits for its answer (the answer names no offer, so a late one would be applied to the
+ * wrong one): a restart that falls due then, or a `reconnectCall`, joins the reconnect under way, and the
+ * call still gives up after the 5 tries. A connection without state reports (signalling only) has none of
+ * this. The statistics also give the call's quality figures for `callHangup`.
  *
  * @module
  */
@@ -68,6 +70,9 @@ export class CallMedia {
   #timer: ReturnType<typeof setTimeout> | undefined;
   #statsTimer: ReturnType<typeof setInterval> | undefined;
   #answered: (() => void) | undefined;
+  /** The latest reconnect, and whether its offer still waits for the answer. */
+  #reconnect: Promise<void> | undefined;
+  #awaitingAnswer = false;
   #waiters: (() => void)[] = [];
   #stats: RtcStats | undefined;
   #jitter = { min: Infinity, max: 0 };
@@ -114,8 +119,14 @@ export class CallMedia {
   /**
    * Reconnects the media (`reconnectCall`): sends a new offer (new ICE and DTLS) and resolves once its
    * answer is applied and the connection is up; rejects with `voice:error:media_timeout` after 10 s.
+   * While an offer waits for its answer, this joins that reconnect instead of sending another offer.
    */
-  async reconnect(): Promise<void> {
+  reconnect(): Promise<void> {
+    if (this.#awaitingAnswer && this.#reconnect) return this.#reconnect;
+    return this.#reconnect = this.#restart();
+  }
+
+  async #restart(): Promise<void> {
     const offer = this.connection.reconnectOffer;
     if (!offer || !this.#host) {
       throw mediaError("voice:error:invalid_call_action", "This call has no WebRTC media to reconnect");
@@ -129,15 +140,20 @@ export class CallMedia {
     );
     timeout.catch(() => {}); // it may fire while the offer is being made: reported by the races below
     const answered = new Promise<void>((resolve) => this.#answered = resolve);
+    this.#awaitingAnswer = true;
     try {
-      const sdp = await offer.call(this.connection);
-      this.#state = "new"; // a new connection: up once it reports `connected`
-      await Promise.race([this.#host.sendOffer(sdp), timeout]);
-      await Promise.race([answered, timeout]);
+      try {
+        const sdp = await offer.call(this.connection);
+        this.#state = "new"; // a new connection: up once it reports `connected`
+        await Promise.race([this.#host.sendOffer(sdp), timeout]);
+        await Promise.race([answered, timeout]);
+      } finally {
+        this.#awaitingAnswer = false;
+        this.#answered = undefined;
+      }
       await Promise.race([this.#up(), timeout]);
     } finally {
       clearTimeout(timer);
-      this.#answered = undefined;
     }
   }
 
@@ -216,7 +232,7 @@ export class CallMedia {
     }
   }
 
-  /** One media reconnect while the media is lost; gives up after the last try. */
+  /** One media reconnect while the media is lost (or the one under way); gives up after the last try. */
   #retry(): void {
     if (this.#over || !this.#lost) return;
     if (this.#tries++ >= this.#timing.tries) return this.#disconnect();

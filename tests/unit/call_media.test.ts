@@ -186,15 +186,46 @@ describe("CallMedia", () => {
   });
 
   it("with autoReconnectMedia, restarts that do not bring the media back end in callMediaDisconnect", async () => {
-    const { heard, ended, setState, offers } = await setup({
+    const { media, heard, ended, setState, offers } = await setup({
       rtcStatsTelemetry: false,
       autoReconnectMedia: true,
     });
     setState("connected");
     setState("disconnected");
-    await sleep(TIMING.retryMs * (TIMING.tries + 2) + 30);
+    // Each offer is answered, but the media never comes back.
+    const until = Date.now() + TIMING.retryMs * (TIMING.tries + 2) + 30;
+    for (let answered = 0; Date.now() < until; await sleep(2)) {
+      if (offers.length > answered) await media.answer(`answer ${++answered}`);
+    }
     assert.equal(offers.length, TIMING.tries);
     assert.deepEqual(names(heard), ["callMediaReconnecting", "callMediaDisconnect"]);
+    assert.equal(ended(), 1);
+  });
+
+  it("no offer is sent while one waits for its answer: restarts and reconnect() join it; the tries still end", async () => {
+    const { media, heard, ended, setState, offers, log } = await setup({
+      rtcStatsTelemetry: false,
+      autoReconnectMedia: true,
+    });
+    setState("connected");
+    setState("disconnected");
+    await sleep(TIMING.retryMs + 5);
+    assert.deepEqual(offers, ["restart offer"]);
+    const joined = media.reconnect(); // the app's reconnectCall while the answer is slow
+    await sleep(TIMING.retryMs + 5); // the next restart falls due: still unanswered
+    assert.equal(offers.length, 1, "no second offer crosses the first one's answer");
+    await media.answer("slow answer");
+    assert.deepEqual(log.filter((l) => l !== "close"), ["restart", "answer slow answer"]);
+    setState("connecting");
+    setState("connected");
+    await joined;
+    assert.deepEqual(names(heard), ["callMediaReconnecting", "callMediaReconnection"]);
+    assert.equal(ended(), 0);
+    // Lost again, with answers that never come: the tries still run out, one offer at a time.
+    setState("disconnected");
+    await sleep(TIMING.retryMs * (TIMING.tries + 2) + 30);
+    assert.equal(offers.length, 2, "one more offer, never answered: no other was sent");
+    assert.deepEqual(names(heard).slice(-2), ["callMediaReconnecting", "callMediaDisconnect"]);
     assert.equal(ended(), 1);
   });
 
