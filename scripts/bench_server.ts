@@ -28,7 +28,8 @@
  * Options: `--engines memory,sqlite,postgres,postgres2` (the default; `none` runs only the engine-free
  * phases), `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
  * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
- * 0 skips), `--events N` (1000000; 0 skips the page phase).
+ * 0 skips), `--events N` (1000000; 0 skips the page phase), `--profile` (samples each server node's CPU
+ * through its inspector during the fan-out under load, and prints where it went).
  *
  * How long (2 cores): a whole run 56 s at a load average of 1–2.6, 1 min 29 s at 4–5;
  * `--engines postgres,postgres2 --idle-sockets 0 --events 0` (the PostgreSQL figures alone) 42 s at
@@ -38,9 +39,11 @@
  */
 import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
+import { CpuSnapshot } from "./_cpu.ts";
 import { connectSocket, type Socket } from "./_deps.ts";
 import { lines } from "./_lines.ts";
-import { type PostgresInstance, startPostgres } from "./services.ts";
+import { Profiler } from "./_profile.ts";
+import { freePort, type PostgresInstance, startPostgres } from "./services.ts";
 import { postgres } from "../src/server/deps.ts";
 
 function option(name: string, fallback: number): number {
@@ -65,23 +68,30 @@ const EVENTS = option("events", 1_000_000);
 const PAGE_SAMPLES = 200;
 const WARMUP = 5;
 const TIME_LIMIT_MS = 120_000;
+const PROFILE = Deno.args.includes("--profile");
 
 /** A server process of the bench. */
 interface Host {
   url: string;
   tokens: string[];
   startMs: number;
+  /** Its process id. */
+  pid: number;
+  /** With `--profile`: the port of its inspector. */
+  inspectPort: number;
   /** Sends one command line and reads the one JSON line it answers. */
   ask(command: string): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
 async function startHost(users: number, storage: string[]): Promise<Host> {
+  const inspectPort = PROFILE ? await freePort() : 0;
   const child = new Deno.Command(Deno.execPath(), {
     args: [
       "run",
       "-A",
       "--v8-flags=--expose-gc",
+      ...PROFILE ? [`--inspect=127.0.0.1:${inspectPort}`] : [],
       new URL("bench_server_host.ts", import.meta.url).pathname,
       String(users),
       ...storage,
@@ -102,6 +112,8 @@ async function startHost(users: number, storage: string[]): Promise<Host> {
     url,
     tokens,
     startMs,
+    pid: child.pid,
+    inspectPort,
     async ask(command) {
       await writer.write(new TextEncoder().encode(`${command}\n`));
       return await line();
@@ -191,6 +203,8 @@ interface FanoutRun {
   seconds: number;
   p50: number;
   p99: number;
+  /** CPU time spent during the run, in µs: each server node, this process (senders and receivers), PostgreSQL. */
+  cpu: { nodes: number[]; bench: number; postgres: number };
 }
 
 interface EngineResult {
@@ -204,7 +218,12 @@ interface EngineResult {
  * The per-engine phases against `nodes` server processes on the same storage (more than one only on
  * PostgreSQL), user i on node i mod `nodes`.
  */
-async function benchEngine(engine: string, storage: string[], nodes = 1): Promise<EngineResult> {
+async function benchEngine(
+  engine: string,
+  storage: string[],
+  nodes = 1,
+  database?: PostgresInstance,
+): Promise<EngineResult> {
   const hosts: Host[] = [];
   try {
     // One after the other: the first creates the schema and the dev key pair the others share.
@@ -265,16 +284,36 @@ async function benchEngine(engine: string, storage: string[], nodes = 1): Promis
         }
       }));
     };
+    const pgPid = await database?.pid();
+    const cpuNow = async () => {
+      const snapshot = await CpuSnapshot.take();
+      return {
+        nodes: hosts.map((h) => snapshot.of(h.pid)),
+        bench: snapshot.of(Deno.pid),
+        postgres: pgPid === undefined ? 0 : snapshot.ofTree(pgPid),
+      };
+    };
     const measure = async (label: string, senders: User[], messages: number, window: number) => {
       latencies = [];
       received = 0;
       expected = senders.length * messages * USERS;
       const done = new Promise<void>((resolve) => (allReceived = resolve));
+      const profilers = PROFILE && label === "load"
+        ? await Promise.all(hosts.map((h) => Profiler.attach(h.inspectPort)))
+        : [];
+      await Promise.all(profilers.map((p) => p.start()));
+      const cpuBefore = await cpuNow();
       const start = performance.now();
       await Promise.all(senders.map((s) => sendAll(s, label, messages, window, true)));
       let timer: ReturnType<typeof setTimeout> | undefined;
       await Promise.race([done, new Promise((r) => (timer = setTimeout(r, TIME_LIMIT_MS)))]);
       clearTimeout(timer);
+      const cpuAfter = await cpuNow();
+      for (const [i, profiler] of profilers.entries()) {
+        console.log(
+          `${engine}, node ${i + 1} of ${hosts.length}, during the fan-out: ${await profiler.stop()}`,
+        );
+      }
       latencies.sort((a, b) => a - b);
       return {
         received,
@@ -282,6 +321,11 @@ async function benchEngine(engine: string, storage: string[], nodes = 1): Promis
         seconds: (lastReceipt - start) / 1000,
         p50: percentile(latencies, 0.5),
         p99: percentile(latencies, 0.99),
+        cpu: {
+          nodes: cpuAfter.nodes.map((n, i) => n - cpuBefore.nodes[i]!),
+          bench: cpuAfter.bench - cpuBefore.bench,
+          postgres: cpuAfter.postgres - cpuBefore.postgres,
+        },
       };
     };
     const senders = users.slice(0, SENDERS);
@@ -433,7 +477,14 @@ try {
       storage = ["--database", pg.url.replace(/\/[^/]*$/, `/${name}`)];
     }
     try {
-      results.push(await benchEngine(engine, storage, engine === "postgres2" ? 2 : 1));
+      results.push(
+        await benchEngine(
+          engine,
+          storage,
+          engine === "postgres2" ? 2 : 1,
+          engine.startsWith("postgres") ? pg : undefined,
+        ),
+      );
     } finally {
       if (dir) await Deno.remove(dir, { recursive: true });
     }
@@ -459,6 +510,13 @@ for (const r of results) {
     }/s (${r.load.received} of ${r.load.expected}, lost ${r.load.expected - r.load.received})`,
   );
   console.log(`    latency under load  p50 ${ms(r.load.p50)}, p99 ${ms(r.load.p99)} (send → receive)`);
+  const perPush = (micros: number) => (micros / r.load.received).toFixed(1);
+  const { nodes, bench, postgres } = r.load.cpu;
+  console.log(
+    `    CPU per push        server ${nodes.map(perPush).join(" + ")} µs, bench (senders and receivers) ${
+      perPush(bench)
+    } µs${r.engine.startsWith("postgres") ? `, PostgreSQL ${perPush(postgres)} µs` : ""}`,
+  );
   console.log(`    latency unloaded    p50 ${ms(r.idle.p50)}, p99 ${ms(r.idle.p99)} (send → receive)`);
 }
 

@@ -69,6 +69,8 @@ export interface PostgresInstance {
   start(): Promise<void>;
   /** Stops it and deletes its data. */
   destroy(): Promise<void>;
+  /** The process id of its postmaster (whose children are the backends), while it runs. */
+  pid(): Promise<number>;
 }
 
 /** Installs PostgreSQL if needed and starts a fresh cluster on a free loopback port. */
@@ -112,6 +114,9 @@ export async function startPostgres(): Promise<PostgresInstance> {
       if (running) await stop().catch(() => {});
       running = false;
       await Deno.remove(dir, { recursive: true });
+    },
+    async pid() {
+      return Number((await Deno.readTextFile(`${data}/postmaster.pid`)).split("\n")[0]);
     },
   };
 }
