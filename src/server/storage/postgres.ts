@@ -19,7 +19,7 @@
  */
 import { postgres, type Sql } from "../deps.ts";
 import type { Cell, Change } from "./journal.ts";
-import { MIGRATIONS, MIGRATIONS_TABLE, selectAll, statementOf } from "./schema.ts";
+import { batchedStatements, MIGRATIONS, MIGRATIONS_TABLE, selectAll } from "./schema.ts";
 
 /** Any number: taken by every node that migrates, so two nodes starting at once migrate once. */
 const MIGRATION_LOCK = 7_341_002;
@@ -199,13 +199,13 @@ export class PostgresBackend {
       const group = await work(log, new Set(nodes.map((n) => String(n.objid))));
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
-      // One round trip too. After a failed statement the rest fail, and the COMMIT is a ROLLBACK.
+      // One round trip too, and one statement per run of like changes (batchedStatements in schema.ts).
+      // After a failed statement the rest fail, and the COMMIT is a ROLLBACK.
       open = false;
       await Promise.all([
-        ...group.changes.map((change) => {
-          const { sql: text, params } = statementOf(change, (i) => `$${i}`);
-          return sql.unsafe(text, params, PREPARED);
-        }),
+        ...batchedStatements(group.changes).map(({ sql: text, params }) =>
+          sql.unsafe(text, params, PREPARED)
+        ),
         sql.unsafe(
           "INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)",
           [seq, this.node, group.data],

@@ -61,8 +61,8 @@ export const MIGRATIONS_TABLE =
   "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied TEXT NOT NULL)";
 
 /**
- * The statement and parameters of a change, with placeholders made by `slot` (`?` for SQLite,
- * `$1`, `$2`, … for PostgreSQL).
+ * The statement and parameters of one change, with placeholders made by `slot` (`?` for SQLite;
+ * PostgreSQL writes whole groups with {@link batchedStatements}).
  */
 export function statementOf(
   change: Change,
@@ -94,4 +94,69 @@ export function statementOf(
     sql: `DELETE FROM ${change.table} WHERE ${columns.map((c, i) => `${c} = ${slot(i + 1)}`).join(" AND ")}`,
     params: Object.values(change.where),
   };
+}
+
+/** The columns holding integers (BIGINT); every other column is TEXT. */
+const INTEGER_COLUMNS = new Set(["events.id", "session_pending.seq", "changes.seq"]);
+
+/**
+ * PostgreSQL: the changes of a group as few statements as keep their meaning, each with one JSON
+ * parameter holding its rows. Consecutive changes of one table, kind and set of columns become one
+ * statement over `json_array_elements` (inserts, upserts, deletes), so a group of N new events is
+ * one statement to build, send, parse and plan instead of N. Order across runs is kept; within a run
+ * it does not matter (inserts of one key fail as they would one by one; of several puts of one key
+ * the last is kept, as applying them in order would).
+ */
+export function batchedStatements(changes: readonly Change[]): { sql: string; params: [string] }[] {
+  const out: { sql: string; params: [string] }[] = [];
+  let shape = "";
+  let rows: Map<string, Cell[]> | Cell[][] = [];
+  let first: Change | undefined;
+  const flush = () => {
+    if (first) out.push({ sql: batchedSql(first), params: [JSON.stringify([...rows.values()])] });
+  };
+  for (const change of changes) {
+    const { kind, row } = partsOf(change);
+    const columns = Object.keys(row);
+    const next = `${change.table} ${kind} ${columns.join(",")}`;
+    if (next !== shape) {
+      flush();
+      shape = next;
+      first = change;
+      rows = kind === "put" ? new Map() : [];
+    }
+    const values = Object.values(row);
+    if (rows instanceof Map) {
+      const keys = PRIMARY_KEYS[change.table] ?? [];
+      rows.set(JSON.stringify(keys.map((k) => row[k])), values);
+    } else rows.push(values);
+  }
+  flush();
+  return out;
+}
+
+/** The statement of a run of changes shaped like `change`, reading its rows from JSON parameter $1. */
+function batchedSql(change: Change): string {
+  const { kind, row } = partsOf(change);
+  const { table } = change;
+  const columns = Object.keys(row);
+  const keys = PRIMARY_KEYS[table];
+  if (!keys) throw new Error(`no table ${table}`);
+  const values = columns.map((c, i) =>
+    INTEGER_COLUMNS.has(`${table}.${c}`) ? `(r->>${i})::bigint` : `r->>${i}`
+  ).join(", ");
+  const rows = `SELECT ${values} FROM json_array_elements($1::text::json) AS r`;
+  if (kind === "where") return `DELETE FROM ${table} WHERE (${columns.join(", ")}) IN (${rows})`;
+  const insert = `INSERT INTO ${table} (${columns.join(", ")}) ${rows}`;
+  if (kind === "insert") return insert;
+  const rest = columns.filter((c) => !keys.includes(c));
+  return `${insert} ON CONFLICT (${keys.join(", ")}) DO ${
+    rest.length === 0 ? "NOTHING" : `UPDATE SET ${rest.map((c) => `${c} = excluded.${c}`).join(", ")}`
+  }`;
+}
+
+function partsOf(change: Change): { kind: "insert" | "put" | "where"; row: Readonly<Record<string, Cell>> } {
+  if ("insert" in change) return { kind: "insert", row: change.insert };
+  if ("put" in change) return { kind: "put", row: change.put };
+  return { kind: "where", row: change.where };
 }
