@@ -5,7 +5,10 @@
  *
  * Per engine:
  * - answered sends per second: text messages posted over REST, `--lanes` requests in flight, into a
- *   conversation of two members online; each answer waits for the commit of its event;
+ *   conversation of two members online; each answer waits for the commit of its event; each lane
+ *   sends on keep-alive connections of its own (scripts/_http_connection.ts, far cheaper per request
+ *   than `fetch`, which left less CPU to the server on a 2-core machine), and the CPU time per send
+ *   of each process (server nodes, this one, PostgreSQL) is read from /proc;
  * - fan-out: 100 socket clients join one conversation, ten of them send with a bounded number in
  *   flight each, every message is pushed to all 100: pushes delivered per second and the send→receive
  *   latency it causes, then the latency of an unloaded server (one message in flight);
@@ -41,6 +44,7 @@ import { DatabaseSync } from "node:sqlite";
 import { join } from "node:path";
 import { CpuSnapshot } from "./_cpu.ts";
 import { connectSocket, type Socket } from "./_deps.ts";
+import { HttpConnection } from "./_http_connection.ts";
 import { lines } from "./_lines.ts";
 import { Profiler } from "./_profile.ts";
 import { freePort, type PostgresInstance, startPostgres } from "./services.ts";
@@ -203,13 +207,21 @@ interface FanoutRun {
   seconds: number;
   p50: number;
   p99: number;
-  /** CPU time spent during the run, in µs: each server node, this process (senders and receivers), PostgreSQL. */
-  cpu: { nodes: number[]; bench: number; postgres: number };
+  /** CPU time spent during the run (this process: senders and receivers). */
+  cpu: PhaseCpu;
+}
+
+/** CPU time spent during a phase, in µs: each server node, this process, PostgreSQL with its backends. */
+interface PhaseCpu {
+  nodes: number[];
+  bench: number;
+  postgres: number;
 }
 
 interface EngineResult {
   engine: string;
   sendsPerSecond: number;
+  sendCpu: PhaseCpu;
   load: FanoutRun;
   idle: FanoutRun;
 }
@@ -235,21 +247,47 @@ async function benchEngine(
       }),
     );
 
-    // Answered sends: two members online (on two nodes when there are two), many requests in flight.
+    const pgPid = await database?.pid();
+    const cpuNow = async () => {
+      const snapshot = await CpuSnapshot.take();
+      return {
+        nodes: hosts.map((h) => snapshot.of(h.pid)),
+        bench: snapshot.of(Deno.pid),
+        postgres: pgPid === undefined ? 0 : snapshot.ofTree(pgPid),
+      };
+    };
+
+    // Answered sends: two members online (on two nodes when there are two), many requests in flight,
+    // each lane on keep-alive connections of its own (one a node) that cost the bench little CPU.
     const pair = users.slice(0, 2);
     const chat = await conversationOf(pair);
-    const post = (i: number) =>
-      rest(pair[i % 2]!.url, pair[i % 2]!.token, "POST", `/v0.3/conversations/${chat}/events`, {
-        type: "message",
-        body: { message_type: "text", text: `send ${i}` },
-      });
-    for (let i = 0; i < 200; i++) await post(i); // warm-up
+    const lanes = await Promise.all(
+      Array.from({ length: LANES }, () => Promise.all(hosts.map((h) => HttpConnection.open(h.url)))),
+    );
+    const post = async (lane: HttpConnection[], i: number) => {
+      const answer = await lane[(i % 2) % nodes]!.request(
+        "POST",
+        `/v0.3/conversations/${chat}/events`,
+        { authorization: `Bearer ${pair[i % 2]!.token}`, "content-type": "application/json" },
+        JSON.stringify({ type: "message", body: { message_type: "text", text: `send ${i}` } }),
+      );
+      if (answer.status !== 201) throw new Error(`a send answered ${answer.status} ${answer.text}`);
+    };
+    for (let i = 0; i < 200; i++) await post(lanes[0]!, i); // warm-up
     let next = 0;
+    const sendCpuBefore = await cpuNow();
     const sendStart = performance.now();
-    await Promise.all(Array.from({ length: LANES }, async () => {
-      while (next < SENDS) await post(next++);
+    await Promise.all(lanes.map(async (lane) => {
+      while (next < SENDS) await post(lane, next++);
     }));
     const sendsPerSecond = SENDS / ((performance.now() - sendStart) / 1000);
+    const sendCpuAfter = await cpuNow();
+    for (const connection of lanes.flat()) connection.close();
+    const sendCpu = {
+      nodes: sendCpuAfter.nodes.map((n, i) => n - sendCpuBefore.nodes[i]!),
+      bench: sendCpuAfter.bench - sendCpuBefore.bench,
+      postgres: sendCpuAfter.postgres - sendCpuBefore.postgres,
+    };
 
     // Fan-out to every user.
     const cid = await conversationOf(users);
@@ -283,15 +321,6 @@ async function benchEngine(
           });
         }
       }));
-    };
-    const pgPid = await database?.pid();
-    const cpuNow = async () => {
-      const snapshot = await CpuSnapshot.take();
-      return {
-        nodes: hosts.map((h) => snapshot.of(h.pid)),
-        bench: snapshot.of(Deno.pid),
-        postgres: pgPid === undefined ? 0 : snapshot.ofTree(pgPid),
-      };
     };
     const measure = async (label: string, senders: User[], messages: number, window: number) => {
       latencies = [];
@@ -333,7 +362,7 @@ async function benchEngine(
     const load = await measure("load", senders, MESSAGES, WINDOW);
     const idle = await measure("idle", [senders[0]!], 100, 1);
     for (const user of users) user.socket.close();
-    return { engine, sendsPerSecond, load, idle };
+    return { engine, sendsPerSecond, sendCpu, load, idle };
   } finally {
     for (const host of hosts) await host.stop();
   }
@@ -504,6 +533,12 @@ const labels: Record<string, string> = {
 for (const r of results) {
   console.log(`  ${labels[r.engine] ?? r.engine}:`);
   console.log(`    answered sends      ${int(r.sendsPerSecond)}/s`);
+  const perSend = (micros: number) => (micros / SENDS).toFixed(0);
+  console.log(
+    `    CPU per send        server ${r.sendCpu.nodes.map(perSend).join(" + ")} µs, bench (senders) ${
+      perSend(r.sendCpu.bench)
+    } µs${r.engine.startsWith("postgres") ? `, PostgreSQL ${perSend(r.sendCpu.postgres)} µs` : ""}`,
+  );
   console.log(
     `    pushes delivered    ${
       int(r.load.received / r.load.seconds)
