@@ -9,9 +9,13 @@ export type { Browser, Page } from "npm:puppeteer-core@^24.43.1";
 export {
   MediaStream,
   MediaStreamTrack,
+  ProtectionProfileAeadAes128Gcm,
+  ProtectionProfileAes128CmHmacSha1_80,
   RTCPeerConnection,
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
+  SrtcpSession,
+  SrtpSession,
 } from "npm:werift@^0.25.2";
 export { default as OpusScript } from "npm:opusscript@^0.1.1";

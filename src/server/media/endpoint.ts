@@ -10,6 +10,7 @@ import { Buffer } from "node:buffer";
 import "./consent_timeout.ts";
 import "./dtls_flight_datagrams.ts";
 import "./dtls_retransmissions.ts";
+import "./srtp_ciphers.ts";
 import "./udp_receive_buffer.ts";
 import {
   MediaStreamTrack,
