@@ -9,6 +9,7 @@
  *
  * @module
  */
+import { PushPacket } from "./push_packet.ts";
 import type { Publication } from "./storage/cluster.ts";
 import type { JsonObject } from "./store.ts";
 
@@ -40,7 +41,7 @@ export interface Outlet {
    * Sends a push to the session's sockets; without a socket, keeps it for the session's resume
    * when `durable` (stored events) and drops it otherwise (ephemeral data).
    */
-  deliver(name: string, payload: JsonObject, durable: boolean): void;
+  deliver(packet: PushPacket, durable: boolean): void;
 }
 
 /** Where fan-out finds the sessions of a user. */
@@ -83,12 +84,16 @@ export class Fanout {
     this.#route({ users: [...new Set(userIds)], name, payload, durable });
   }
 
-  /** Hands a committed publication to the sessions of its users known here. */
+  /**
+   * Hands a committed publication to the sessions of its users known here, encoded once for all of
+   * them (push_packet.ts).
+   */
   deliver({ users, name, payload, durable }: Publication): void {
+    const packet = new PushPacket(name, payload);
     for (const userId of users) {
       for (const outlet of this.#audience.sessionsOf(userId)) {
         const push: Push = { userId, sessionId: outlet.id, name, payload };
-        this.#hook(push, () => outlet.deliver(name, payload, durable));
+        this.#hook(push, () => outlet.deliver(packet, durable));
       }
     }
   }

@@ -29,6 +29,7 @@ import type { WireSessionSuccess } from "../wire.ts";
 import { aclAllows, type Auth, TokenError } from "./auth.ts";
 import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
+import { PushPacket } from "./push_packet.ts";
 import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
 import type { Publication } from "./storage/cluster.ts";
@@ -54,9 +55,8 @@ const MAX_DELAY_MS = 2_147_483_647;
 
 interface Attached {
   timer: ReturnType<typeof setTimeout> | undefined;
-  /** Pushes sent with an ack callback and not acknowledged yet, by sequence number. */
+  /** Pushes sent with an ack callback and not acknowledged yet, by ack id, in the order sent. */
   unacked: Map<number, JsonObject>;
-  seq: number;
 }
 
 /** One login of a user: an id, the token's expiry, its sockets and its queue. */
@@ -123,29 +123,28 @@ export class Session implements Outlet {
     return [...this.#sockets.keys()];
   }
 
-  /** Emits to every socket (with an ack callback when the client acknowledges), or queues. */
-  deliver(name: string, payload: JsonObject, durable: boolean): void {
+  /** Writes to every socket (asking for an ack when the client acknowledges), or queues. */
+  deliver(packet: PushPacket, durable: boolean): void {
     if (this.#ended) return;
     if (!this.connected) {
       if (!durable) return;
       // Several nodes: the writer queued it already unless a node holds the session.
-      if (this.#here === undefined) this.#enqueue([payload]);
+      if (this.#here === undefined) this.#enqueue([packet.payload]);
       else if (this.node === this.#here) {
-        this.#carried.push({ name, payload });
+        this.#carried.push({ name: packet.name, payload: packet.payload });
         if (this.#carried.length > PENDING_LIMIT) this.#carried.shift();
       }
       return;
     }
     for (const [socket, attached] of this.#sockets) {
       if (this.acks && durable) {
-        const seq = ++attached.seq;
-        attached.unacked.set(seq, payload);
+        const id = packet.sendWithAck(socket, () => attached.unacked.delete(id));
+        attached.unacked.set(id, packet.payload);
         if (attached.unacked.size > PENDING_LIMIT) {
           attached.unacked.delete(attached.unacked.keys().next().value!);
         }
-        socket.emit(name, payload, () => attached.unacked.delete(seq));
       } else {
-        socket.emit(name, payload);
+        packet.send(socket);
       }
     }
   }
@@ -165,12 +164,12 @@ export class Session implements Outlet {
       this.detach(oldest);
       oldest.disconnect(true);
     }
-    const attached: Attached = { timer: undefined, unacked: new Map(), seq: 0 };
+    const attached: Attached = { timer: undefined, unacked: new Map() };
     this.#sockets.set(socket, attached);
     this.#schedule(socket, attached);
     const carried = this.#carried;
     this.#carried = [];
-    for (const { name, payload } of carried) this.deliver(name, payload, true);
+    for (const { name, payload } of carried) this.deliver(new PushPacket(name, payload), true);
   }
 
   /** Several nodes: queues a stored push for the session, which no live node holds. */

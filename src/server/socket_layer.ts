@@ -3,6 +3,10 @@
  * requests reach it (not the metrics report), and so that tests can restart it: a restart closes
  * every socket and opens a fresh endpoint over the same sessions, which clients then resume.
  *
+ * Each batch of packets engine.io flushes to a websocket (everything written to it while its last
+ * write was under way: under load, many pushes) leaves in one write to the TCP socket, corked from
+ * the engine's `flush` to its `drain`; otherwise each frame would cost a system call of its own.
+ *
  * @module
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -14,6 +18,8 @@ import type { Sessions } from "./sessions.ts";
 /** The socket.io endpoint, restartable. */
 export class SocketLayer {
   readonly #sessions: Sessions;
+  /** The TCP socket under each websocket, by its upgrade request (engine.io keeps the request). */
+  readonly #upgraded = new WeakMap<IncomingMessage, Duplex>();
   #engine!: InstanceType<typeof EngineServer>;
   #io!: SocketServer;
   #down = false;
@@ -45,7 +51,10 @@ export class SocketLayer {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     this.#attempts++;
     if (this.#down) socket.destroy();
-    else this.#engine.handleUpgrade(req, socket, head);
+    else {
+      this.#upgraded.set(req, socket);
+      this.#engine.handleUpgrade(req, socket, head);
+    }
   }
 
   /**
@@ -78,6 +87,14 @@ export class SocketLayer {
 
   #open(): void {
     this.#engine = new EngineServer({ transports: ["websocket"], pingInterval: 10_000, pingTimeout: 5_000 });
+    this.#engine.on(
+      "flush",
+      (conn: { request: IncomingMessage }) => this.#upgraded.get(conn.request)?.cork(),
+    );
+    this.#engine.on(
+      "drain",
+      (conn: { request: IncomingMessage }) => this.#upgraded.get(conn.request)?.uncork(),
+    );
     this.#io = new SocketServer({ serveClient: false });
     this.#io.bind(this.#engine);
     this.#sessions.listen(this.#io);
