@@ -7,16 +7,8 @@ export type { Socket as ServerSocket } from "npm:socket.io@^4.8.1";
 // by the REST router; binding a separately made engine lets http.ts decide which requests it gets.
 export { Server as EngineServer } from "npm:engine.io@~6.6.0";
 // Builds a push's websocket frame once for all its receivers (push_packet.ts), as socket.io-adapter
-// does with the same package, which engine.io uses for its websockets (its types omit `Sender`).
-import * as ws from "npm:ws@^8.17.1";
-export const WebSocketSender = (ws as unknown as { Sender: WebSocketFrameBuilder }).Sender;
-/** The part of ws's `Sender` that builds a frame (an array of buffers to write). */
-export interface WebSocketFrameBuilder {
-  frame(
-    data: Uint8Array,
-    options: { readOnly: boolean; mask: boolean; rsv1: boolean; opcode: number; fin: boolean },
-  ): Uint8Array[];
-}
+// does with the same package, which engine.io uses for its websockets.
+export { default as WebSocketPackage } from "npm:ws@^8.17.1";
 export {
   errors as joseErrors,
   exportJWK,

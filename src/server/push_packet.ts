@@ -19,8 +19,18 @@
  */
 import { Buffer } from "node:buffer";
 import type { ServerSocket } from "./deps.ts";
-import { WebSocketSender } from "./deps.ts";
+import { WebSocketPackage } from "./deps.ts";
 import type { JsonObject } from "./store.ts";
+
+/** ws's frame builder (`WebSocket.Sender.frame`, which its types leave out): a frame as buffers to write. */
+const Sender = (WebSocketPackage as unknown as {
+  Sender: {
+    frame(
+      data: Uint8Array,
+      options: { readOnly: boolean; mask: boolean; rsv1: boolean; opcode: number; fin: boolean },
+    ): Uint8Array[];
+  };
+}).Sender;
 
 /** One encoding of the push: the socket.io packet and its websocket frame. */
 interface Encoding {
@@ -71,7 +81,7 @@ export class PushPacket {
     this.#json ??= JSON.stringify([this.name, this.payload]);
     const packet = `2${id}${this.#json}`;
     // The engine.io message packet ("4") in one final, unmasked text frame, as the server sends it.
-    const frame = WebSocketSender.frame(Buffer.from(`4${packet}`), {
+    const frame = Sender.frame(Buffer.from(`4${packet}`), {
       readOnly: false,
       mask: false,
       rsv1: false,
