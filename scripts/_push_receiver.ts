@@ -1,0 +1,180 @@
+/**
+ * A lean socket.io receiver for the bench's load generators: one websocket, spoken directly over a
+ * TCP connection (the handshake, unmasked server frames in, masked frames out), engine.io's open and
+ * ping, socket.io's connect to the default namespace, and each event handed on as its name and the
+ * JSON text of its arguments, left to the caller to parse. The bench's 100 receivers share the cores
+ * with the servers they measure; socket.io-client and the runtime's WebSocket cost several times more
+ * per push (an event object, a decoder and an emitter per frame), which the bench would count against
+ * the server. Only what the reference server sends is understood: text frames, unfragmented, events
+ * without binary attachments.
+ *
+ * @module
+ */
+
+import { indexOf } from "./_http_connection.ts";
+
+const encoder = new TextEncoder();
+const decoder = new TextDecoder();
+const HEADERS_END = encoder.encode("\r\n\r\n");
+
+/** Called with each event's name and the JSON text of its arguments after the name (`[...]` less `name,`). */
+export type EventHandler = (name: string, args: string) => void;
+
+/** A logged-in socket.io connection that hands each event on. */
+export class PushReceiver {
+  readonly #conn: Deno.TcpConn;
+  #buffer = new Uint8Array(0);
+  #handlers: EventHandler[] = [];
+  #closed = false;
+  #opened: (() => void) | undefined;
+  #failed: ((error: Error) => void) | undefined;
+
+  private constructor(conn: Deno.TcpConn) {
+    this.#conn = conn;
+  }
+
+  /**
+   * Connects to the socket.io endpoint at `url` + `path` (websocket transport) with `query`, and
+   * resolves once the default namespace is joined.
+   */
+  static async connect(url: string, path: string, query: Record<string, string>): Promise<PushReceiver> {
+    const { hostname, port, host } = new URL(url);
+    const conn = await Deno.connect({ hostname, port: Number(port || 80) });
+    conn.setNoDelay(true);
+    const receiver = new PushReceiver(conn);
+    const search = new URLSearchParams({ ...query, EIO: "4", transport: "websocket" });
+    const key = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
+    await receiver.#write(encoder.encode(
+      `GET ${path}/?${search} HTTP/1.1\r\nhost: ${host}\r\nupgrade: websocket\r\nconnection: Upgrade\r\n` +
+        `sec-websocket-key: ${key}\r\nsec-websocket-version: 13\r\n\r\n`,
+    ));
+    const joined = new Promise<void>((resolve, reject) => {
+      receiver.#opened = resolve;
+      receiver.#failed = reject;
+    });
+    void receiver.#run();
+    await joined;
+    return receiver;
+  }
+
+  /** Calls `handler` with every event from now on. */
+  onEvent(handler: EventHandler): void {
+    this.#handlers.push(handler);
+  }
+
+  /** Closes the connection (the server sees the transport close). */
+  close(): void {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      this.#conn.close();
+    } catch {
+      // Closed already.
+    }
+  }
+
+  async #run(): Promise<void> {
+    try {
+      let end: number;
+      while ((end = indexOf(this.#buffer, HEADERS_END)) < 0) await this.#read();
+      const head = decoder.decode(this.#buffer.subarray(0, end));
+      if (!head.startsWith("HTTP/1.1 101")) throw new Error(`websocket refused: ${head.split("\r\n")[0]}`);
+      this.#buffer = this.#buffer.subarray(end + HEADERS_END.byteLength);
+      for (;;) {
+        this.#frames();
+        await this.#read();
+      }
+    } catch (err) {
+      this.#failed?.(err instanceof Error ? err : new Error(String(err)));
+      this.close();
+    }
+  }
+
+  /** Handles every whole frame in the buffer. */
+  #frames(): void {
+    let at = 0;
+    const buffer = this.#buffer;
+    while (buffer.byteLength - at >= 2) {
+      const opcode = buffer[at]! & 0x0f;
+      let length = buffer[at + 1]! & 0x7f;
+      let start = at + 2;
+      if (length === 126) {
+        if (buffer.byteLength - at < 4) break;
+        length = (buffer[at + 2]! << 8) | buffer[at + 3]!;
+        start = at + 4;
+      } else if (length === 127) {
+        if (buffer.byteLength - at < 10) break;
+        length = Number(new DataView(buffer.buffer, buffer.byteOffset + at + 2, 8).getBigUint64(0));
+        start = at + 10;
+      }
+      if (buffer.byteLength < start + length) break;
+      if (opcode === 1) this.#packet(decoder.decode(buffer.subarray(start, start + length)));
+      else if (opcode === 8) throw new Error("the server closed the websocket");
+      at = start + length;
+    }
+    this.#buffer = buffer.subarray(at);
+  }
+
+  /** One engine.io packet. */
+  #packet(text: string): void {
+    switch (text.charCodeAt(0)) {
+      case 0x30: // "0": engine.io open: join the default namespace
+        this.#send("40");
+        return;
+      case 0x32: // "2": ping
+        this.#send("3");
+        return;
+      case 0x34: // "4": a socket.io packet
+        break;
+      default:
+        return;
+    }
+    if (text.startsWith("40")) {
+      const opened = this.#opened;
+      this.#opened = undefined;
+      opened?.();
+    } else if (text.startsWith("42")) {
+      // `42[name,...]` or `42<ack id>[name,...]`: the event name is a JSON string without escapes.
+      const open = text.indexOf("[");
+      const nameEnd = text.indexOf('"', open + 2);
+      const name = text.slice(open + 2, nameEnd);
+      const args = text.slice(nameEnd + 2, -1);
+      for (const handler of this.#handlers) handler(name, args);
+    } else if (text.startsWith("44")) {
+      this.#failed?.(new Error(`socket.io connect refused: ${text.slice(2)}`));
+    }
+  }
+
+  /** Sends a text frame (masked, as a client must). */
+  #send(text: string): void {
+    const payload = encoder.encode(text);
+    if (payload.byteLength > 125) throw new Error("only short frames are sent");
+    const mask = crypto.getRandomValues(new Uint8Array(4));
+    const frame = new Uint8Array(6 + payload.byteLength);
+    frame[0] = 0x81;
+    frame[1] = 0x80 | payload.byteLength;
+    frame.set(mask, 2);
+    for (let i = 0; i < payload.byteLength; i++) frame[6 + i] = payload[i]! ^ mask[i & 3]!;
+    this.#write(frame).catch(() => this.close());
+  }
+
+  async #write(bytes: Uint8Array): Promise<void> {
+    for (let written = 0; written < bytes.byteLength;) {
+      written += await this.#conn.write(bytes.subarray(written));
+    }
+  }
+
+  async #read(): Promise<void> {
+    const chunk = new Uint8Array(64 * 1024);
+    const n = await this.#conn.read(chunk);
+    if (n === null) throw new Error("the server closed the connection");
+    if (this.#buffer.byteLength === 0) {
+      this.#buffer = chunk.subarray(0, n);
+      return;
+    }
+    const joined = new Uint8Array(this.#buffer.byteLength + n);
+    joined.set(this.#buffer);
+    joined.set(chunk.subarray(0, n), this.#buffer.byteLength);
+    this.#buffer = joined;
+  }
+}
