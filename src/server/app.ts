@@ -160,6 +160,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     deliver: (publication) => fanout.deliver(publication),
     sessionChange: (change) => sessions.applyChange(change),
     sessionsLoaded: (stored) => sessions.reload(stored),
+    heldElsewhere: () => sessions.heldElsewhere(),
   });
   const log = new EventLog(store, fanout);
   const ctx: Context = { store, log, access: new Access(store, options.policy) };

@@ -415,6 +415,18 @@ export class Sessions implements Audience {
     }
   }
 
+  /**
+   * Several nodes: whether another node holds some session (or held it before it stopped): only
+   * then does it matter which nodes are up (see {@link queueAway}).
+   */
+  heldElsewhere(): boolean {
+    const here = this.#options.cluster?.node;
+    for (const session of this.#byId.values()) {
+      if (session.node !== undefined && session.node !== here) return true;
+    }
+    return false;
+  }
+
   /** Logs in every socket that connects to `io`. */
   listen(io: SocketServer): void {
     io.on("connection", (socket) => {

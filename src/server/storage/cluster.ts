@@ -70,6 +70,8 @@ export interface Parts {
   sessionChange(change: Change): void;
   /** Replaces the sessions after the whole state was read again. */
   sessionsLoaded(stored: StoredSession[]): void;
+  /** Whether another node holds (or held) a session: only then are the running nodes looked up. */
+  heldElsewhere(): boolean;
 }
 
 /** How requests meet the storage. */
@@ -271,9 +273,13 @@ export class ClusterJournal implements Journal, Coordinator {
     for (let attempt = 0;; attempt++) {
       try {
         if (this.#stale) await this.#reload();
-        const seq = await this.#backend.write(this.#applied, async (rows, live) => {
-          this.#live = live.add(this.node);
+        // Which nodes run is read only when a session held elsewhere may need it (pg_locks costs the
+        // database about 0.1 ms a transaction): with the catch-up read when that was so already,
+        // else in a round trip of its own should the rows read make it so.
+        const elsewhere = () => this.#parts?.heldElsewhere() ?? true;
+        const seq = await this.#backend.write(this.#applied, elsewhere(), async (rows, live) => {
           this.#apply(rows);
+          if (elsewhere()) this.#live = (await live()).add(this.node);
           ran = true;
           for (const task of tasks) {
             try {

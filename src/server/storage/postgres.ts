@@ -171,14 +171,15 @@ export class PostgresBackend {
   }
 
   /**
-   * One writing transaction under the cluster's write lock: reads the log rows after `applied` and
-   * the nodes that are up, hands them to `work`, then writes the group `work` answers (if any) with
-   * its change-log row numbered after the last one. Resolves that number (undefined when nothing was
-   * written); nothing is written when it rejects.
+   * One writing transaction under the cluster's write lock: reads the log rows after `applied`, hands
+   * them to `work` with a way to read the nodes that are up (read with the rows when `withNodes`),
+   * then writes the group `work` answers (if any) with its change-log row numbered after the last
+   * one. Resolves that number (undefined when nothing was written); nothing is written when it rejects.
    */
   async write(
     applied: number,
-    work: (rows: LoggedChange[], live: Set<string>) => Promise<Group | undefined>,
+    withNodes: boolean,
+    work: (rows: LoggedChange[], live: () => Promise<Set<string>>) => Promise<Group | undefined>,
   ): Promise<number | undefined> {
     // Called one at a time (cluster.ts), so the writer's one connection holds this transaction alone.
     const sql = this.#writer;
@@ -186,17 +187,19 @@ export class PostgresBackend {
     try {
       // Held until the commit: the rows read next are all there are, and ours come right after them.
       // Sent together (one round trip); the database runs them in order, the reads once it has the lock.
-      const [, , rows, nodes] = await Promise.all([
-        sql.unsafe("BEGIN READ WRITE"),
-        sql.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
-        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied], PREPARED),
+      const nodes = () =>
         sql.unsafe(
           `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
             AND objsubid = 2 AND granted`,
-        ),
+        ).then((rows) => new Set(rows.map((n) => String(n.objid))));
+      const [, , rows, read] = await Promise.all([
+        sql.unsafe("BEGIN READ WRITE"),
+        sql.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
+        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied], PREPARED),
+        withNodes ? nodes() : undefined,
       ]);
       const log = logged(rows);
-      const group = await work(log, new Set(nodes.map((n) => String(n.objid))));
+      const group = await work(log, () => read ? Promise.resolve(read) : nodes());
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
       // One round trip too, and one statement per run of like changes (batchedStatements in schema.ts).
