@@ -164,7 +164,7 @@ describe("PostgreSQL restarting under a server", () => {
           while (pid === undefined) {
             assert.ok(Date.now() < deadline, "the commit never waited on the lock");
             const [row] = await admin.unsafe(
-              `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'INSERT INTO events%'`,
+              `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE '%INSERT INTO events%'`,
             );
             pid = row?.pid;
           }

@@ -186,35 +186,34 @@ export class PostgresBackend {
     let open = true;
     try {
       // Held until the commit: the rows read next are all there are, and ours come right after them.
-      // Sent together (one round trip); the database runs them in order, the reads once it has the lock.
-      const nodes = () =>
-        sql.unsafe(
-          `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
-            AND objsubid = 2 AND granted`,
-        ).then((rows) => new Set(rows.map((n) => String(n.objid))));
-      const [, , rows, read] = await Promise.all([
-        sql.unsafe("BEGIN READ WRITE"),
-        sql.unsafe(`SELECT pg_advisory_xact_lock(${WRITE_LOCK})`),
-        sql.unsafe("SELECT seq, node, data FROM changes WHERE seq > $1 ORDER BY seq", [applied], PREPARED),
-        withNodes ? nodes() : undefined,
-      ]);
-      const log = logged(rows);
-      const group = await work(log, () => read ? Promise.resolve(read) : nodes());
+      // One query of several statements (one round trip, and one query for the client to handle); the
+      // database runs them in order, the reads once it has the lock. The numbers are our own integers.
+      if (!Number.isSafeInteger(applied)) throw new TypeError(`not a log position: ${applied}`);
+      const results = await sql.unsafe([
+        "BEGIN READ WRITE",
+        `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`,
+        `SELECT seq, node, data FROM changes WHERE seq > ${applied} ORDER BY seq`,
+        ...withNodes ? [NODES] : [],
+      ].join(";\n")) as unknown as Record<string, unknown>[][];
+      const log = logged(results[2]!);
+      const nodes = async () => nodesOf(withNodes ? results[3]! : await sql.unsafe(NODES));
+      const group = await work(log, nodes);
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
-      // One round trip too, and one statement per run of like changes (batchedStatements in schema.ts).
+      // One round trip too: one statement per run of like changes (batchedStatements in schema.ts),
+      // the change-log row and its notification in one more, or all in one when there is one run.
       // After a failed statement the rest fail, and the COMMIT is a ROLLBACK.
       open = false;
+      const runs = batchedStatements(group.changes);
+      const entry = [seq, this.node, group.data, CHANNEL];
+      const statements = runs.length === 1
+        ? [{
+          sql: `WITH run AS (${runs[0]!.sql}), logged AS (${LOG_ENTRY(2)}) SELECT pg_notify($5, $3)`,
+          params: [...runs[0]!.params, ...entry],
+        }]
+        : [...runs, { sql: `WITH logged AS (${LOG_ENTRY(1)}) SELECT pg_notify($4, $2)`, params: entry }];
       await Promise.all([
-        ...batchedStatements(group.changes).map(({ sql: text, params }) =>
-          sql.unsafe(text, params, PREPARED)
-        ),
-        sql.unsafe(
-          "INSERT INTO changes (seq, node, data) VALUES ($1, $2, $3)",
-          [seq, this.node, group.data],
-          PREPARED,
-        ),
-        sql.unsafe("SELECT pg_notify($1, $2)", [CHANNEL, this.node], PREPARED),
+        ...statements.map(({ sql: text, params }) => sql.unsafe(text, params, PREPARED)),
         ...seq % PRUNE_EVERY === 0
           ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED)]
           : [],
@@ -281,6 +280,18 @@ export class PostgresBackend {
       }
     });
   }
+}
+
+/** The nodes holding their presence lock. */
+const NODES = `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
+  AND objsubid = 2 AND granted`;
+
+/** The insert of a change-log row, its parameters numbered from `first`. */
+const LOG_ENTRY = (first: number) =>
+  `INSERT INTO changes (seq, node, data) VALUES ($${first}, $${first + 1}, $${first + 2})`;
+
+function nodesOf(rows: readonly Record<string, unknown>[]): Set<string> {
+  return new Set(rows.map((n) => String(n.objid)));
 }
 
 function logged(rows: readonly Record<string, unknown>[]): LoggedChange[] {
