@@ -3,7 +3,7 @@
  * a new AES cipher (`createCipheriv`, GCM or CTR) and for AES_CM an HMAC (`createHmac`) for every packet,
  * and under Deno each of those is a stream object set up and torn down, with its buffers: tens of µs a
  * packet, most of what a call's packets cost (`deno task bench:srtp`, scripts/bench_srtp.ts). Here each
- * session key is prepared once, on its first packet: its AES-128 round keys (`@noble/ciphers`' AES, in
+ * session key is prepared once, on its first packet: its AES-128 round keys (`@stablelib/aes`, in
  * JavaScript, so a packet makes no call into the runtime at all) and
  * - for AEAD_AES_128_GCM (RFC 7714, what two werift peers choose): the GHASH tables of its hash key
  *   (ghash.ts);
@@ -19,7 +19,7 @@
  */
 import { Buffer } from "node:buffer";
 import {
-  aes,
+  AES,
   hmac,
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
@@ -68,8 +68,7 @@ const INDEX = 4; // the SRTCP index with its E flag
 
 /** What one session key (SRTP's or SRTCP's) keeps between packets. */
 class Keyed {
-  /** AES-128 round keys. */
-  readonly #rounds: Uint32Array;
+  readonly #aes: AES;
   /** GHASH tables (GCM). */
   readonly ghash: Int32Array | undefined;
   /** HMAC with its pads hashed (AES_CM), and one copy of it reused per packet. */
@@ -78,7 +77,7 @@ class Keyed {
 
   /** `authKey` for AES_CM's HMAC; none for GCM, whose hash key comes from the cipher key. */
   constructor(key: Uint8Array, authKey: Uint8Array | undefined) {
-    this.#rounds = aes.expandKeyLE(Uint8Array.from(key));
+    this.#aes = new AES(key, true);
     if (authKey) this.#hmac = hmac.create(sha1, authKey);
     else {
       const h = new Uint8Array(16);
@@ -89,18 +88,14 @@ class Keyed {
 
   /** AES-128 of one 16-byte block, in place. */
   encryptBlock(block: Uint8Array): void {
-    const r = aes.encrypt(this.#rounds, le(block, 0), le(block, 4), le(block, 8), le(block, 12));
-    putLe(block, 0, r.s0);
-    putLe(block, 4, r.s1);
-    putLe(block, 8, r.s2);
-    putLe(block, 12, r.s3);
+    this.#aes.encryptBlock(block, block);
   }
 
   /**
-   * Counter mode: `out[at + i] = data[start + i] ⊕ keystream[i]` up to `end`, the keystream being AES of the counter block
-   * `iv` and those after it, counting up in its last 32 bits. GCM's counter is those 32 bits; AES_CM's is
-   * the whole block, but its low 16 bits start at 0 and a packet is far shorter than 2^16 blocks, so it
-   * never carries out of them.
+   * Counter mode: `out[at + i] = data[start + i] ⊕ keystream[i]` up to `end`, the keystream being AES
+   * of the counter block `iv` and those after it, counting up in its last 32 bits (`iv` is left
+   * changed). GCM's counter is those 32 bits; AES_CM's is the whole block, but its low 16 bits start at
+   * 0 and a packet is far shorter than 2^16 blocks, so it never carries out of them.
    */
   xorKeystream(
     iv: Uint8Array,
@@ -110,16 +105,14 @@ class Keyed {
     out: Uint8Array,
     at: number,
   ): void {
-    const w0 = le(iv, 0), w1 = le(iv, 4), w2 = le(iv, 8);
     let counter = be(iv, 12);
     const shift = at - start;
-    for (let i = start; i < end; i += 16, counter = (counter + 1) >>> 0) {
-      const r = aes.encrypt(this.#rounds, w0, w1, w2, swap(counter));
+    for (let i = start; i < end; i += 16) {
+      this.#aes.encryptBlock(iv, keystream);
+      counter = (counter + 1) >>> 0;
+      putBe(iv, 12, counter);
       const n = end - i < 16 ? end - i : 16;
-      for (let j = 0; j < n; j++) {
-        const word = j < 8 ? (j < 4 ? r.s0 : r.s1) : (j < 12 ? r.s2 : r.s3);
-        out[shift + i + j] = data[i + j]! ^ (word >>> ((j & 3) << 3));
-      }
+      for (let j = 0; j < n; j++) out[shift + i + j] = data[i + j]! ^ keystream[j]!;
     }
   }
 
@@ -149,6 +142,7 @@ function keyed(cipher: Cipher, rtcp: boolean, withHmac: boolean): Keyed {
 
 // Scratch space: every method runs to its end synchronously, so one of each serves all packets.
 const iv = new Uint8Array(16);
+const keystream = new Uint8Array(16);
 const mask = new Uint8Array(16);
 const expected = new Uint8Array(16);
 const digest = new Uint8Array(20);
@@ -188,17 +182,6 @@ function gcmCounter(k: Keyed, salt: Uint8Array, ssrc: number, rocOrIndex: number
   return iv;
 }
 
-function le(b: Uint8Array, at: number): number {
-  return b[at]! | (b[at + 1]! << 8) | (b[at + 2]! << 16) | (b[at + 3]! << 24);
-}
-
-function putLe(b: Uint8Array, at: number, v: number): void {
-  b[at] = v;
-  b[at + 1] = v >>> 8;
-  b[at + 2] = v >>> 16;
-  b[at + 3] = v >>> 24;
-}
-
 function be(b: Uint8Array, at: number): number {
   return ((b[at]! << 24) | (b[at + 1]! << 16) | (b[at + 2]! << 8) | b[at + 3]!) >>> 0;
 }
@@ -208,10 +191,6 @@ function putBe(b: Uint8Array, at: number, v: number): void {
   b[at + 1] = v >>> 16;
   b[at + 2] = v >>> 8;
   b[at + 3] = v;
-}
-
-function swap(v: number): number {
-  return ((v & 0xff) << 24) | ((v & 0xff00) << 8) | ((v >>> 8) & 0xff00) | (v >>> 24);
 }
 
 /** Compares in a time that depends on the length only. */
