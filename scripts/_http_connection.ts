@@ -11,7 +11,9 @@
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder();
-const HEADERS_END = encoder.encode("\r\n\r\n");
+/** `\r\n\r\n`, the end of the headers. */
+const CR = 13;
+const LF = 10;
 
 /** An answer: its status and body text. */
 export interface Answer {
@@ -23,7 +25,12 @@ export interface Answer {
 export class HttpConnection {
   readonly #conn: Deno.TcpConn;
   readonly #host: string;
-  #buffer = new Uint8Array(0);
+  /** Read buffer: bytes from `#start` to `#end` are received and not yet taken. */
+  #buffer = new Uint8Array(64 * 1024);
+  #start = 0;
+  #end = 0;
+  /** Request heads already encoded, by method, path and headers. */
+  readonly #heads = new Map<string, string>();
 
   private constructor(conn: Deno.TcpConn, host: string) {
     this.#conn = conn;
@@ -40,14 +47,14 @@ export class HttpConnection {
 
   /** Sends a request and reads its answer. */
   async request(method: string, path: string, headers: Record<string, string>, body = ""): Promise<Answer> {
-    const content = encoder.encode(body);
-    let head =
-      `${method} ${path} HTTP/1.1\r\nhost: ${this.#host}\r\ncontent-length: ${content.byteLength}\r\n`;
-    for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
-    const bytes = encoder.encode(`${head}\r\n`);
-    const message = new Uint8Array(bytes.byteLength + content.byteLength);
-    message.set(bytes);
-    message.set(content, bytes.byteLength);
+    const key = `${method} ${path} ${JSON.stringify(headers)}`;
+    let head = this.#heads.get(key);
+    if (head === undefined) {
+      head = `${method} ${path} HTTP/1.1\r\nhost: ${this.#host}\r\n`;
+      for (const [name, value] of Object.entries(headers)) head += `${name}: ${value}\r\n`;
+      this.#heads.set(key, head);
+    }
+    const message = encoder.encode(`${head}content-length: ${utf8Length(body)}\r\n\r\n${body}`);
     for (let written = 0; written < message.byteLength;) {
       written += await this.#conn.write(message.subarray(written));
     }
@@ -60,35 +67,56 @@ export class HttpConnection {
   }
 
   async #answer(): Promise<Answer> {
-    let end: number;
-    while ((end = indexOf(this.#buffer, HEADERS_END)) < 0) await this.#read();
-    const head = decoder.decode(this.#buffer.subarray(0, end));
+    let headEnd: number;
+    while ((headEnd = this.#headersEnd()) < 0) await this.#read();
+    const head = decoder.decode(this.#buffer.subarray(this.#start, headEnd));
     const status = Number(head.slice(9, 12));
     const length = /\r\ncontent-length:\s*(\d+)/i.exec(head)?.[1];
     if (length === undefined) throw new Error(`an answer without content-length: ${JSON.stringify(head)}`);
-    const total = end + HEADERS_END.byteLength + Number(length);
-    while (this.#buffer.byteLength < total) await this.#read();
-    const text = decoder.decode(this.#buffer.subarray(end + HEADERS_END.byteLength, total));
-    this.#buffer = this.#buffer.subarray(total);
+    const bodyStart = headEnd + 4;
+    const total = bodyStart + Number(length);
+    while (this.#end < total) await this.#read();
+    const text = decoder.decode(this.#buffer.subarray(bodyStart, total));
+    this.#start = total;
     return { status, text };
   }
 
+  /** Where the received headers end (`\r\n\r\n`), or -1. */
+  #headersEnd(): number {
+    const b = this.#buffer;
+    for (let i = this.#start; i + 3 < this.#end; i++) {
+      if (b[i] === CR && b[i + 1] === LF && b[i + 2] === CR && b[i + 3] === LF) return i;
+    }
+    return -1;
+  }
+
+  /** Reads more bytes, moving what was not taken yet to the front (growing the buffer if full). */
   async #read(): Promise<void> {
-    const chunk = new Uint8Array(16 * 1024);
-    const n = await this.#conn.read(chunk);
+    if (this.#start > 0) {
+      this.#buffer.copyWithin(0, this.#start, this.#end);
+      this.#end -= this.#start;
+      this.#start = 0;
+    }
+    if (this.#end === this.#buffer.byteLength) {
+      const bigger = new Uint8Array(this.#buffer.byteLength * 2);
+      bigger.set(this.#buffer);
+      this.#buffer = bigger;
+    }
+    const n = await this.#conn.read(this.#buffer.subarray(this.#end));
     if (n === null) throw new Error("the server closed the connection");
-    const joined = new Uint8Array(this.#buffer.byteLength + n);
-    joined.set(this.#buffer);
-    joined.set(chunk.subarray(0, n), this.#buffer.byteLength);
-    this.#buffer = joined;
+    this.#end += n;
   }
 }
 
-/** Where `needle` starts in `haystack`, or -1. */
-export function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
-  outer: for (let i = 0; i <= haystack.byteLength - needle.byteLength; i++) {
-    for (let j = 0; j < needle.byteLength; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
+/** The length of `text` in UTF-8. */
+function utf8Length(text: string): number {
+  let length = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) length += 1;
+    else if (c < 0x800) length += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) length += 4, i++;
+    else length += 3;
   }
-  return -1;
+  return length;
 }

@@ -81,12 +81,11 @@ export function restListener(
   routes.sort((a, b) => literals(b) - literals(a));
 
   return (req, res) => {
-    const instance = crypto.randomUUID();
     handle(routes, authenticate, req, res).catch((err) => {
       // Nobody is left to answer, and a client hanging up is not the server's failure.
       if (err instanceof ClientGone) return void res.destroy();
       const problem = err instanceof ApiError ? err : internal(err);
-      send(res, problem.status, problemBody(problem, instance), problem.status === 413);
+      send(res, problem.status, problemBody(problem, crypto.randomUUID()), problem.status === 413);
     });
   };
 }
@@ -105,16 +104,24 @@ async function handle(
   }
 
   const pathSegments = url.pathname.split("/").slice(1);
-  const matches = routes
-    .map((route) => ({ route, params: matchPath(route, pathSegments) }))
-    .filter((m): m is { route: Endpoint; params: Record<string, string> } => m.params !== undefined);
-  const match = matches.find((m) => m.route.operation.method === method);
+  // The first route (in the order above) of this path and method; else the methods the path has.
+  let match: { route: Endpoint; params: Record<string, string> } | undefined;
+  const allowed = new Set<string>();
+  for (const route of routes) {
+    const params = matchPath(route, pathSegments);
+    if (params === undefined) continue;
+    if (route.operation.method === method) {
+      match = { route, params };
+      break;
+    }
+    allowed.add(route.operation.method);
+  }
   if (!match) {
     req.resume();
-    if (matches.length === 0) {
+    if (allowed.size === 0) {
       throw new ApiError("http:error:not-found", `There is no ${url.pathname} in this API.`);
     }
-    res.setHeader("allow", [...new Set(matches.map((m) => m.route.operation.method))].join(", "));
+    res.setHeader("allow", [...allowed].join(", "));
     throw new ApiError("http:error:method-not-allowed", `${url.pathname} does not accept ${method}.`);
   }
   const { operation, handler } = match.route;
@@ -137,8 +144,10 @@ async function handle(
   const body = await readBody(req, operation);
 
   const params: Record<string, unknown> = { ...match.params };
-  for (const [key, value] of url.searchParams) {
-    if (!(key in params)) params[key] = value;
+  if (url.search !== "") {
+    for (const [key, value] of url.searchParams) {
+      if (!(key in params)) params[key] = value;
+    }
   }
   const issues: Issue[] = [
     ...operation.checkParams(params),
@@ -166,12 +175,15 @@ async function handle(
 
 /** The decoded path parameters when `segments` fit the route's template. */
 function matchPath(route: Endpoint, segments: string[]): Record<string, string> | undefined {
-  if (segments.length !== route.segments.length) return undefined;
-  if (route.segments.some((expected, i) => typeof expected === "string" && expected !== segments[i])) {
-    return undefined;
+  const expectedSegments = route.segments;
+  if (segments.length !== expectedSegments.length) return undefined;
+  for (let i = 0; i < segments.length; i++) {
+    const expected = expectedSegments[i];
+    if (typeof expected === "string" && expected !== segments[i]) return undefined;
   }
   const params: Record<string, string> = {};
-  for (const [i, expected] of route.segments.entries()) {
+  for (let i = 0; i < segments.length; i++) {
+    const expected = expectedSegments[i]!;
     if (typeof expected === "string") continue;
     try {
       params[expected.param] = decodeURIComponent(segments[i]!);
@@ -261,20 +273,24 @@ function internal(err: unknown): ApiError {
   return new ApiError("system:error:internal-error", "The server failed to handle this request.");
 }
 
+/** The headers of every answer that let web pages of any origin call the API. */
+const CORS = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type",
+};
+
 function send(res: ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent) return;
-  res.setHeader("access-control-allow-origin", "*");
-  res.setHeader("access-control-allow-methods", "GET, POST, PUT, PATCH, DELETE, OPTIONS");
-  res.setHeader("access-control-allow-headers", "authorization, content-type");
-  if (close) res.setHeader("connection", "close");
+  const headers: Record<string, string | number> = { ...CORS };
+  if (close) headers.connection = "close";
   if (body === undefined) {
-    res.writeHead(status).end();
+    res.writeHead(status, headers).end();
     return;
   }
   // With its length given, the answer goes out in one piece (without it, Deno's node:http chunks it).
   const bytes = encoder.encode(JSON.stringify(body));
-  res.writeHead(status, {
-    "content-type": "application/json; charset=utf-8",
-    "content-length": bytes.byteLength,
-  }).end(bytes);
+  headers["content-type"] = "application/json; charset=utf-8";
+  headers["content-length"] = bytes.byteLength;
+  res.writeHead(status, headers).end(bytes);
 }
