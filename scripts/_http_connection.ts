@@ -120,3 +120,12 @@ function utf8Length(text: string): number {
   }
   return length;
 }
+
+/** Where `needle` starts in `haystack`, or -1. */
+export function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
+  outer: for (let i = 0; i <= haystack.byteLength - needle.byteLength; i++) {
+    for (let j = 0; j < needle.byteLength; j++) if (haystack[i + j] !== needle[j]) continue outer;
+    return i;
+  }
+  return -1;
+}
