@@ -1,22 +1,29 @@
 /**
- * `deno task bench:srtp`: the CPU time of one SRTP protect and one unprotect of a 20 ms Opus packet
- * (a 12-byte RTP header and `--payload` bytes, 120 unless told), with werift's own cipher methods and
- * with src/server/media/srtp_ciphers.ts, for both profiles werift offers (AEAD_AES_128_GCM, which two
- * werift peers choose, and AES_CM_128_HMAC_SHA1_80), and of one SRTCP protect and unprotect of a
- * 52-byte receiver report. Each figure is the median of `--rounds` (7) rounds of `--packets` (20,000)
- * packets, after a warm-up round, the two ciphers' rounds taken in turn; it prints one table, in µs of
- * CPU time a packet (CPU time, not wall-clock time, so that other processes on the machine count less).
+ * `deno task bench:srtp`: the CPU time werift's SRTP sessions spend on one packet, with werift's own
+ * cipher and context methods and with src/server/media/srtp_ciphers.ts, for both profiles werift offers
+ * (AEAD_AES_128_GCM, which two werift peers choose, and AES_CM_128_HMAC_SHA1_80, which Chromium
+ * does): protect (`SrtpSession.encrypt`) and unprotect (`SrtpSession.decrypt`) of a 20 ms Opus packet
+ * (a 12-byte RTP header and `--payload` bytes, 120 unless told), and the same for a 52-byte RTCP
+ * receiver report (`SrtcpSession`). Each figure is the median of `--rounds` (7) rounds of `--packets`
+ * (20,000) packets, after a warm-up round, werift's and ours taken in turn; it prints one table, in µs
+ * of this process's CPU time a packet (not wall-clock time, so that other processes count less).
  *
  * @module
  */
 import { Buffer } from "node:buffer";
 import process from "node:process";
 import { parseArgs } from "node:util";
-import { type SrtpCipherMethods, WERIFT_CIPHERS } from "../src/server/media/srtp_ciphers.ts";
+import {
+  type SrtpCipherMethods,
+  type SrtpContextMethods,
+  WERIFT_CIPHERS,
+  WERIFT_SRTP_CONTEXT,
+} from "../src/server/media/srtp_ciphers.ts";
 import {
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
   RtpHeader,
+  SrtcpSession,
   SrtpSession,
 } from "../src/server/media/deps.ts";
 
@@ -31,15 +38,31 @@ const { values } = parseArgs({
 const LOAD_BEFORE = Deno.loadavg()[0]!.toFixed(2);
 const PAYLOAD = Number(values.payload), PACKETS = Number(values.packets), ROUNDS = Number(values.rounds);
 
-type Cipher = SrtpCipherMethods;
+type Session = {
+  encrypt(...args: unknown[]): Buffer;
+  decrypt(packet: Buffer): Buffer;
+  localContext: { cipher: SrtpCipherMethods };
+  remoteContext: { cipher: SrtpCipherMethods; decryptRtp?: SrtpContextMethods["decryptRtp"] };
+};
 
-function cipherOf(profile: number): Cipher {
+/** An SRTP and an SRTCP session of `profile` that send to themselves; with werift's own methods if `werift`. */
+function sessions(profile: number, werift: boolean): { rtp: Session; rtcp: Session } {
   const key = Buffer.alloc(16, 0x2b), salt = Buffer.alloc(14, 0xf0);
-  const session = new SrtpSession({
+  const config = {
     keys: { localMasterKey: key, localMasterSalt: salt, remoteMasterKey: key, remoteMasterSalt: salt },
     profile,
-  } as never) as unknown as { localContext: { cipher: Cipher } };
-  return session.localContext.cipher;
+  } as never;
+  const rtp = new SrtpSession(config) as unknown as Session;
+  const rtcp = new SrtcpSession(config) as unknown as Session;
+  if (werift) {
+    const own = profile === ProtectionProfileAeadAes128Gcm ? WERIFT_CIPHERS.gcm : WERIFT_CIPHERS.ctr;
+    for (const s of [rtp, rtcp]) {
+      Object.assign(s.localContext.cipher, own);
+      Object.assign(s.remoteContext.cipher, own);
+    }
+    rtp.remoteContext.decryptRtp = WERIFT_SRTP_CONTEXT.decryptRtp;
+  }
+  return { rtp, rtcp };
 }
 
 /** CPU µs (user and system, of this process) per call of `f`, over `PACKETS` calls. */
@@ -58,30 +81,29 @@ function medians(fs: ((i: number) => unknown)[]): number[] {
 }
 
 const payload = Buffer.alloc(PAYLOAD, 0x5a);
-const rtcp = Buffer.concat([Buffer.from([0x81, 201, 0, 12]), Buffer.alloc(48, 0x11)]);
+const report = Buffer.concat([Buffer.from([0x81, 201, 0, 12]), Buffer.alloc(48, 0x11)]);
 const headers = Array.from(
   { length: 256 },
   (_, i) =>
-    new RtpHeader({ ssrc: 0x1234abcd, sequenceNumber: i, timestamp: i * 960, payloadType: 111 } as never),
+    new RtpHeader(
+      { ssrc: 0x1234abcd, sequenceNumber: 1000 + i, timestamp: i * 960, payloadType: 111 } as never,
+    ),
 );
 const rows: string[][] = [];
 for (
-  const [name, profile, methods] of [
-    ["AEAD_AES_128_GCM", ProtectionProfileAeadAes128Gcm, WERIFT_CIPHERS.gcm],
-    ["AES_CM_128_HMAC_SHA1_80", ProtectionProfileAes128CmHmacSha1_80, WERIFT_CIPHERS.ctr],
+  const [name, profile] of [
+    ["AEAD_AES_128_GCM", ProtectionProfileAeadAes128Gcm],
+    ["AES_CM_128_HMAC_SHA1_80", ProtectionProfileAes128CmHmacSha1_80],
   ] as const
 ) {
-  const fast = cipherOf(profile);
-  const werift = cipherOf(profile);
-  Object.assign(werift, methods); // this instance runs werift's own methods
-  const ciphers = [werift, fast];
-  const packets = ciphers.map((c) => headers.map((h) => c.encryptRtp(h, payload, 0)));
-  const reports = ciphers.map((c) => headers.map((_, i) => c.encryptRTCP(rtcp, i + 1)));
+  const both = [sessions(profile, true), sessions(profile, false)];
+  const packets = both.map(({ rtp }) => headers.map((h) => rtp.encrypt(payload, h)));
+  const reports = both.map(({ rtcp }) => headers.map(() => rtcp.encrypt(report)));
   const columns = [
-    medians(ciphers.map((c) => (i) => c.encryptRtp(headers[i & 255]!, payload, 0))),
-    medians(ciphers.map((c, n) => (i) => c.decryptRtp(packets[n]![i & 255]!, 0))),
-    medians(ciphers.map((c) => (i) => c.encryptRTCP(rtcp, (i & 255) + 1))),
-    medians(ciphers.map((c, n) => (i) => c.decryptRTCP(reports[n]![i & 255]!))),
+    medians(both.map(({ rtp }) => (i) => rtp.encrypt(payload, headers[i & 255]!))),
+    medians(both.map(({ rtp }, n) => (i) => rtp.decrypt(packets[n]![i & 255]!))),
+    medians(both.map(({ rtcp }) => () => rtcp.encrypt(report))),
+    medians(both.map(({ rtcp }, n) => (i) => rtcp.decrypt(reports[n]![i & 255]!))),
   ];
   rows.push([name, "werift 0.25.2", ...columns.map((c) => c[0]!.toFixed(2))]);
   rows.push([name, "srtp_ciphers.ts", ...columns.map((c) => c[1]!.toFixed(2))]);
@@ -93,7 +115,7 @@ const line = (r: string[]) =>
   `| ${r.map((v, c) => c < 2 ? v.padEnd(widths[c]!) : v.padStart(widths[c]!)).join(" | ")} |`;
 console.log(
   `SRTP, CPU µs a packet (median of ${ROUNDS} rounds of ${PACKETS}): ${PAYLOAD}-byte RTP payload, ` +
-    `${rtcp.length}-byte RTCP; Deno ${Deno.version.deno}; load average ${LOAD_BEFORE} → ${
+    `${report.length}-byte RTCP; Deno ${Deno.version.deno}; load average ${LOAD_BEFORE} → ${
       Deno.loadavg()[0]!.toFixed(2)
     }`,
 );

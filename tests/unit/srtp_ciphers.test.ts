@@ -5,7 +5,11 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { createCipheriv, createHmac } from "node:crypto";
-import { type SrtpCipherMethods, WERIFT_CIPHERS } from "../../src/server/media/srtp_ciphers.ts";
+import {
+  type SrtpCipherMethods,
+  WERIFT_CIPHERS,
+  WERIFT_SRTP_CONTEXT,
+} from "../../src/server/media/srtp_ciphers.ts";
 import {
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
@@ -18,8 +22,8 @@ type Cipher = SrtpCipherMethods & Record<string, Buffer>;
 type Session = {
   encrypt(payload: Buffer, header: RtpHeader): Buffer;
   decrypt(packet: Buffer): Buffer;
-  localContext: { cipher: Cipher };
-  remoteContext: { cipher: Cipher };
+  localContext: { cipher: Cipher; encryptRtp(payload: Buffer, header: unknown): Buffer };
+  remoteContext: { cipher: Cipher; decryptRtp(packet: Buffer): [Buffer, unknown]; srtpSSRCStates: object };
 };
 type RtcpSession = {
   encrypt(rtcp: Buffer): Buffer;
@@ -220,6 +224,52 @@ for (const p of PROFILES) {
       const got = receiver.decryptRTCP(packet);
       assert.deepEqual(got, p.original.decryptRTCP.call(receiver, packet));
       assert.deepEqual(got[0], rtcp);
+    });
+
+    it("receives as werift's SrtpContext does: odd headers' payload offsets, rejections, rollover state", () => {
+      const r = random(12);
+      const { alice, bob } = sessions(p.profile, p.salt, 13);
+      const reference = sessions(p.profile, p.salt, 13).bob;
+      unpatch(reference.remoteContext.cipher, p.original);
+      reference.remoteContext.decryptRtp = WERIFT_SRTP_CONTEXT.decryptRtp;
+      const byte = () => [0, 0, 0x0f, 0xf0, 0xf3, 0x10, 0x21, r.int(256)][r.int(8)]!;
+      let accepted = 0, rejected = 0;
+      for (let i = 0; i < 3000; i++) {
+        // a header werift may or may not parse: CSRCs, an extension of any profile, length and content
+        const cc = r.int(4);
+        const extension = r.int(4) !== 0;
+        const words = r.int(5);
+        const head = [0x80 | (r.int(5) === 0 ? 0x20 : 0) | (extension ? 0x10 : 0) | cc, 111, ...r.bytes(10)];
+        for (let c = 0; c < cc; c++) head.push(...r.bytes(4));
+        if (extension) {
+          const profile = [0xbede, 0xbede, 0x1000, 0x1000, 0x0100 + r.int(16)][r.int(5)]!;
+          head.push(profile >> 8, profile & 0xff, 0, words);
+          for (let w = 0; w < words * 4 - r.int(3); w++) head.push(byte());
+        }
+        const raw = Buffer.concat([Buffer.from(head), r.bytes(r.int(40))]);
+        raw[2] = (i >> 8) & 0xff; // sequence numbers in order, a wrap on the way
+        raw[3] = i & 0xff;
+        if (raw[raw.length - 1] === 0) raw[raw.length - 1] = 1; // a padding count werift accepts more often
+        let packet: Buffer;
+        const parsed = outcome(() => RtpHeader.deSerialize(raw)) as RtpHeader & { threw?: string };
+        if (!parsed.threw && parsed.payloadOffset >= 12 && parsed.payloadOffset <= raw.length) {
+          const at = parsed.payloadOffset;
+          const header = {
+            ssrc: parsed.ssrc,
+            sequenceNumber: parsed.sequenceNumber,
+            serializeSize: at,
+            serialize: (size: number) => Buffer.concat([raw.subarray(0, at), Buffer.alloc(size - at)]),
+          };
+          packet = alice.localContext.encryptRtp(raw.subarray(at), header);
+          if (r.int(10) === 0) packet[r.int(packet.length)]! ^= 1 << r.int(8);
+        } else packet = Buffer.concat([raw, r.bytes(p.profile === ProtectionProfileAeadAes128Gcm ? 16 : 10)]);
+        const got = outcome(() => bob.remoteContext.decryptRtp(packet)[0]);
+        assert.deepEqual(got, outcome(() => reference.remoteContext.decryptRtp(packet)[0]), `packet ${i}`);
+        if ((got as { threw?: string }).threw) rejected++;
+        else accepted++;
+      }
+      assert.deepEqual(bob.remoteContext.srtpSSRCStates, reference.remoteContext.srtpSSRCStates);
+      assert.ok(accepted > 1000 && rejected > 300, `${accepted} accepted, ${rejected} rejected`);
     });
 
     it("rejects what werift rejects, with the same error: any changed byte, a wrong rollover counter, a short packet", () => {

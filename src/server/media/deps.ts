@@ -11,6 +11,7 @@ export {
   RTCRtpCodecParameters,
   RtpHeader,
   RtpPacket,
+  SrtcpSession,
   SrtpAuthenticationError,
   SrtpSession,
   StunProtocol,

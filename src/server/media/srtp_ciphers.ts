@@ -220,6 +220,59 @@ function parseRtp(packet: Buffer, tag: number): Header {
   return header;
 }
 
+/**
+ * What {@link parseRtp} finds of a received packet's header, without building werift's RtpHeader
+ * (which werift builds again from the decrypted packet): the SSRC, sequence number and padding bit,
+ * and where the payload starts, found as werift's `RtpHeader.deSerialize` finds it, quirks included
+ * (an extension element with id 15 ends the walk; bytes past the packet read as werift reads them).
+ * Throws as parseRtp throws for what it rejects.
+ */
+function rtpHeaderOf(packet: Uint8Array, tag: number): Header {
+  const n = packet.length - tag; // werift parses the packet without its tag
+  if (n < 12) fail(SRTP_FAILED);
+  const first = packet[0]!;
+  // Reading past `n` (into the tag) only ever moves `at` past `n`, rejected below as werift rejects it.
+  let at = 12 + (first & 0x0f) * 4;
+  if (first & 0x10 && at + 4 <= n) {
+    const profile = (packet[at]! << 8) | packet[at + 1]!;
+    const end = at + 4 + ((packet[at + 2]! << 8) | packet[at + 3]!) * 4;
+    at += 4;
+    if (profile === 0xbede) { // RFC 8285 one-byte elements
+      while (at < end) {
+        const b = packet[at++]!;
+        if (b === 0) continue;
+        if (b >> 4 === 15) break;
+        at += (b & 0x0f) + 1;
+      }
+    } else if (profile === 0x1000) { // two-byte elements
+      while (at < end) {
+        if (packet[at++] === 0) continue;
+        at += 1 + (packet[at] ?? 0);
+      }
+    } else at = Math.min(end, n);
+  } else if (first & 0x10) fail(SRTP_FAILED);
+  if (at > n) fail(SRTP_FAILED);
+  light.ssrc = ((packet[8]! << 24) | (packet[9]! << 16) | (packet[10]! << 8) | packet[11]!) >>> 0;
+  light.sequenceNumber = (packet[2]! << 8) | packet[3]!;
+  light.padding = (first & 0x20) !== 0;
+  light.paddingSize = 0;
+  light.payloadOffset = at;
+  return light;
+}
+
+/** The header {@link rtpHeaderOf} fills, one for all packets: werift's only caller drops it. */
+const light = {
+  ssrc: 0,
+  sequenceNumber: 0,
+  padding: false,
+  paddingSize: 0,
+  payloadOffset: 0,
+  serializeSize: 0,
+  serialize(): Buffer {
+    throw new Error("a received packet's header is not serialized");
+  },
+};
+
 function finalizeHeader(header: Header, packet: Uint8Array): Header {
   if (!header.padding) {
     header.paddingSize = 0;
@@ -398,6 +451,69 @@ function install(prototype: SrtpCipherMethods, fast: SrtpCipherMethods): SrtpCip
   Object.assign(prototype, fast);
   return original;
 }
+
+/** A werift SRTP context's receiving side (its SrtpContext). */
+export type SrtpContextMethods = {
+  decryptRtp(this: SrtpContext, cipherText: Buffer): [Buffer, unknown];
+};
+type RolloverState = {
+  ssrc: number;
+  rolloverCounter: number;
+  lastSequenceNumber: number;
+  rolloverHasProcessed?: boolean | undefined;
+};
+type SrtpContext = {
+  profile: number;
+  cipher: SrtpCipherMethods;
+  srtpSSRCStates: Record<number, RolloverState>;
+  updateRolloverCount(sequenceNumber: number, state: RolloverState): void;
+};
+
+const next: RolloverState = { ssrc: 0, rolloverCounter: 0, lastSequenceNumber: 0 };
+
+/**
+ * werift's SrtpContext.decryptRtp, but with {@link rtpHeaderOf} instead of a whole RtpHeader, and
+ * the rollover counter worked out in one reused state rather than a copy per packet: a stream's state
+ * changes only once its packet is authenticated, as in werift.
+ */
+const context: SrtpContextMethods = {
+  decryptRtp(cipherText) {
+    const header = rtpHeaderOf(
+      cipherText,
+      this.profile === ProtectionProfileAeadAes128Gcm ? GCM_TAG : HMAC_TAG,
+    );
+    const existing = this.srtpSSRCStates[header.ssrc];
+    next.ssrc = header.ssrc;
+    next.rolloverCounter = existing?.rolloverCounter ?? 0;
+    next.lastSequenceNumber = existing?.lastSequenceNumber ?? 0;
+    next.rolloverHasProcessed = existing?.rolloverHasProcessed;
+    this.updateRolloverCount(header.sequenceNumber, next);
+    const decrypted = this.cipher.decryptRtp(cipherText, next.rolloverCounter, header);
+    const state = existing ?? (this.srtpSSRCStates[header.ssrc] = { ssrc: header.ssrc } as RolloverState);
+    state.rolloverCounter = next.rolloverCounter;
+    state.lastSequenceNumber = next.lastSequenceNumber;
+    state.rolloverHasProcessed = next.rolloverHasProcessed; // true: werift sets it on the first packet
+    return decrypted;
+  },
+};
+
+/** werift's SrtpContext class (not exported either). */
+function contextPrototype(): SrtpContextMethods {
+  const key = Buffer.alloc(16), salt = Buffer.alloc(14);
+  const session = new SrtpSession({
+    keys: { localMasterKey: key, localMasterSalt: salt, remoteMasterKey: key, remoteMasterSalt: salt },
+    profile: ProtectionProfileAeadAes128Gcm,
+  } as never) as unknown as { remoteContext: SrtpContextMethods };
+  return Object.getPrototypeOf(session.remoteContext);
+}
+
+/** werift's own SrtpContext.decryptRtp, from before this module replaced it. */
+export const WERIFT_SRTP_CONTEXT: SrtpContextMethods = (() => {
+  const prototype = contextPrototype();
+  const original = { decryptRtp: prototype.decryptRtp };
+  prototype.decryptRtp = context.decryptRtp;
+  return original;
+})();
 
 /** werift's own cipher methods, from before this module replaced them: for tests and benches to compare. */
 export const WERIFT_CIPHERS: { gcm: SrtpCipherMethods; ctr: SrtpCipherMethods } = {
