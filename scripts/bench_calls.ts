@@ -31,7 +31,9 @@
  * - `--processes N`: client processes (default 2: on 2 cores, more runnable client processes take CPU
  *   from the server when the machine is short of it; one holding 100 peers needs about 70 % of a core);
  * - `--seconds S`: the measuring window (default 10);
- * - `--profile`: samples the server's CPU (V8 inspector) during each window and prints where it went.
+ * - `--profile`: samples the CPU of the server and of the first client process (V8 inspector) during
+ *   each window and prints where it went; with `--profile-dir DIR`, writes the whole profiles there too
+ *   (`<calls>-calls-server.cpuprofile`, `…-client.cpuprofile`: Chrome DevTools opens them);
  * A level takes its setup (five calls at a time, from half a second to 15 s each five) plus about 12 s:
  * measured here, 25 then 35 calls in 34 s on a machine with a core to spare, 50 calls in 54 to 130 s on
  * a saturated one; `--find` runs at most 7 levels. The table printed goes into the README as it is.
@@ -50,6 +52,8 @@ const LEVELS = Deno.args.includes("--find") ? FIND_LEVELS : option("calls", "50"
 const PROCESSES = Number(option("processes", "2"));
 const WINDOW_S = Number(option("seconds", "10"));
 const PROFILE = Deno.args.includes("--profile");
+/** Where `--profile` writes the whole profiles (server, first client process), when given. */
+const PROFILE_DIR = option("profile-dir", "");
 const BATCH = 5;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
@@ -171,6 +175,7 @@ async function level(calls: number): Promise<Result> {
     String(calls * 2),
   ]);
   const clients: Child[] = [];
+  const clientInspectPort = PROFILE ? freePort() : 0;
   try {
     const { url, tokens } = await server.next<{ url: string; tokens: string[] }>((m) => "url" in m);
     const outcomes = new Map<number, { audio: boolean; answerToAudioMs: number | null }>();
@@ -178,8 +183,9 @@ async function level(calls: number): Promise<Result> {
     const owner = new Map<number, Child>();
     for (let first = 0; first < calls; first += share) {
       const ids = Array.from({ length: Math.min(share, calls - first) }, (_, k) => first + k);
+      const inspect = PROFILE && first === 0 ? [`--inspect=127.0.0.1:${clientInspectPort}`] : [];
       const child = new Child(
-        ["run", "-A", new URL("bench_calls_clients.ts", import.meta.url).pathname],
+        ["run", "-A", ...inspect, new URL("bench_calls_clients.ts", import.meta.url).pathname],
         (m) => {
           if (typeof m.call === "number") outcomes.set(m.call, m as never);
         },
@@ -205,10 +211,12 @@ async function level(calls: number): Promise<Result> {
       }));
     }
     const profiler = PROFILE ? await Profiler.attach(inspectPort) : undefined;
+    const clientProfiler = PROFILE ? await Profiler.attach(clientInspectPort) : undefined;
 
     // The steady window.
     await sleep(1000);
     await profiler?.start();
+    await clientProfiler?.start();
     const pids = clients.map((c) => c.process.pid);
     const serverBefore = await cpuSeconds(server.process.pid);
     const clientsBefore = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0);
@@ -222,7 +230,13 @@ async function level(calls: number): Promise<Result> {
     const clientsCpu = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0) - clientsBefore;
     const machineAfter = await machineTicks();
     const drops = { server: await udpDrops([server.process.pid]), clients: await udpDrops(pids) };
-    const profile = await profiler?.stop();
+    const saveAs = (who: string) =>
+      PROFILE_DIR ? `${PROFILE_DIR}/${calls}-calls-${who}.cpuprofile` : undefined;
+    const profile = profiler && clientProfiler &&
+      [
+        await profiler.stop("server", saveAs("server")),
+        await clientProfiler.stop(`first client process (${share} calls)`, saveAs("client")),
+      ].join("\n");
     const windows = await Promise.all(
       clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
     );

@@ -17,7 +17,7 @@ export {
   StunProtocol,
   UdpTransport,
 } from "npm:werift@^0.25.2";
-export type { RTCIceServer, RTCRtpTransceiver } from "npm:werift@^0.25.2";
+export type { RTCIceServer, RTCRtpSender, RTCRtpTransceiver } from "npm:werift@^0.25.2";
 // AES with its round keys made once per key (4 KiB of tables: it stays in the cache among a server's
 // other work), and HMAC-SHA1 with its key's pads hashed once, for the SRTP ciphers (srtp_ciphers.ts).
 export { AES } from "npm:@stablelib/aes@^2.0.1";

@@ -10,6 +10,7 @@ import { Buffer } from "node:buffer";
 import "./consent_timeout.ts";
 import "./dtls_flight_datagrams.ts";
 import "./dtls_retransmissions.ts";
+import "./rtp_header_codec.ts";
 import "./srtp_ciphers.ts";
 import "./udp_receive_buffer.ts";
 import {
@@ -17,6 +18,7 @@ import {
   type RTCIceServer,
   RTCPeerConnection,
   RTCRtpCodecParameters,
+  type RTCRtpSender,
   RtpHeader,
   RtpPacket,
 } from "./deps.ts";
@@ -47,6 +49,7 @@ export class Endpoint {
   onFailure: (reason: MediaFailure) => void = () => {};
   readonly #pc: RTCPeerConnection;
   readonly #track = new MediaStreamTrack({ kind: "audio" });
+  #sender: RTCRtpSender | undefined;
   readonly #timeoutMs: number;
   #timer: ReturnType<typeof setTimeout> | undefined;
   #seq = Math.floor(Math.random() * 0x10000);
@@ -103,6 +106,7 @@ export class Endpoint {
       if (transceiver.kind !== "audio") continue;
       transceiver.setDirection("sendrecv");
       await transceiver.sender.replaceTrack(this.#track);
+      this.#sender = transceiver.sender;
       break;
     }
     await this.#pc.setLocalDescription(await this.#pc.createAnswer());
@@ -112,7 +116,7 @@ export class Endpoint {
 
   /** Makes the server's own offer (for a callee); resolves its SDP with every candidate in it. */
   async offer(): Promise<string> {
-    this.#pc.addTransceiver(this.#track, { direction: "sendrecv" });
+    this.#sender = this.#pc.addTransceiver(this.#track, { direction: "sendrecv" }).sender;
     await this.#pc.setLocalDescription(await this.#pc.createOffer());
     return await this.#gathered();
   }
@@ -123,11 +127,15 @@ export class Endpoint {
     this.#armTimeout();
   }
 
-  /** Sends one Opus frame covering `samples` samples (RTP timestamps run on, whoever the source). */
+  /**
+   * Sends one Opus frame covering `samples` samples (RTP timestamps run on, whoever the source).
+   * Straight to the sender: through the track, werift would copy the packet and go through two
+   * events and an extra promise for each one, for nothing here (the track has no other reader).
+   */
   send(payload: Uint8Array, samples = FRAME_SAMPLES): void {
     this.#timestamp = (this.#timestamp + samples) >>> 0;
     this.#seq = (this.#seq + 1) & 0xffff;
-    if (!this.#connected || this.#done) return;
+    if (!this.#connected || this.#done || !this.#sender) return;
     const header = new RtpHeader({
       payloadType: OPUS_PAYLOAD_TYPE,
       sequenceNumber: this.#seq,
@@ -135,7 +143,7 @@ export class Endpoint {
     });
     const packet = new RtpPacket(header, Buffer.from(payload.buffer, payload.byteOffset, payload.byteLength));
     this.stats.sent(packet.serializeSize);
-    this.#track.writeRtp(packet);
+    this.#sender.sendRtp(packet).catch(() => {});
   }
 
   /** Whether ICE and DTLS are up. */
