@@ -224,6 +224,10 @@ async function level(calls: number): Promise<Result> {
     const started = performance.now();
     await Promise.all(clients.map((c) => c.send({ mark: "start" })));
     await sleep(WINDOW_S * 1000);
+    // Listened for before "end" is sent: a client may answer before the profiles are stopped.
+    const windowCounts = Promise.all(
+      clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
+    );
     await Promise.all(clients.map((c) => c.send({ mark: "end" })));
     const seconds = (performance.now() - started) / 1000;
     const serverCpu = await cpuSeconds(server.process.pid) - serverBefore;
@@ -237,9 +241,7 @@ async function level(calls: number): Promise<Result> {
         await profiler.stop("server", saveAs("server")),
         await clientProfiler.stop(`first client process (${share} calls)`, saveAs("client")),
       ].join("\n");
-    const windows = await Promise.all(
-      clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
-    );
+    const windows = await windowCounts;
     const counts = windows.flatMap((w) => w.window);
     const sent = counts.reduce((s, c) => s + c.sent, 0);
     const arrived = counts.reduce((s, c) => s + c.arrived, 0);
