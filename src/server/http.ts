@@ -79,9 +79,15 @@ export function restListener(
   // Literal segments win over placeholders: `/members/me` before `/members/{member_id}`.
   const literals = (r: Endpoint) => r.segments.filter((s) => typeof s === "string").length;
   routes.sort((a, b) => literals(b) - literals(a));
+  // Only routes with as many segments as the path can match it: looked up by that count.
+  const bySegments = new Map<number, Endpoint[]>();
+  for (const route of routes) {
+    const count = route.segments.length;
+    bySegments.set(count, [...bySegments.get(count) ?? [], route]);
+  }
 
   return (req, res) => {
-    handle(routes, authenticate, req, res).catch((err) => {
+    handle(bySegments, authenticate, req, res).catch((err) => {
       // Nobody is left to answer, and a client hanging up is not the server's failure.
       if (err instanceof ClientGone) return void res.destroy();
       const problem = err instanceof ApiError ? err : internal(err);
@@ -91,7 +97,7 @@ export function restListener(
 }
 
 async function handle(
-  routes: Endpoint[],
+  bySegments: Map<number, Endpoint[]>,
   authenticate: Authenticate,
   req: IncomingMessage,
   res: ServerResponse,
@@ -107,7 +113,7 @@ async function handle(
   // The first route (in the order above) of this path and method; else the methods the path has.
   let match: { route: Endpoint; params: Record<string, string> } | undefined;
   const allowed = new Set<string>();
-  for (const route of routes) {
+  for (const route of bySegments.get(pathSegments.length) ?? []) {
     const params = matchPath(route, pathSegments);
     if (params === undefined) continue;
     if (route.operation.method === method) {
