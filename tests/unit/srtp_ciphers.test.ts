@@ -10,6 +10,7 @@ import {
   WERIFT_CIPHERS,
   WERIFT_SRTP_CONTEXT,
 } from "../../src/server/media/srtp_ciphers.ts";
+import { HmacSha1 } from "../../src/server/media/hmac_sha1.ts";
 import {
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
@@ -351,6 +352,56 @@ describe("srtp_ciphers.ts against RFC 3711, Appendix B.2 (AES-CM keystream)", ()
       out.subarray(12, 60).toString("hex").toUpperCase(),
       "E03EAD0935C95E80E166B16DD92B4EB4" + "D23513162B02D0F72A43A2FE4A5F97AB" +
         "41E95B3BB0A2E8DD477901E4FCA894C0",
+    );
+  });
+});
+
+describe("hmac_sha1.ts", () => {
+  const tag = (key: Uint8Array, data: Uint8Array, tail?: Uint8Array) => {
+    const out = new Uint8Array(20);
+    new HmacSha1(key).tag(data, data.length, tail, out, 0, 20);
+    return Buffer.from(out).toString("hex");
+  };
+
+  it("gives RFC 2202's HMAC-SHA1 test vectors", () => {
+    assert.equal(
+      tag(Buffer.alloc(20, 0x0b), Buffer.from("Hi There")),
+      "b617318655057264e28bc0b6fb378c8ef146be00",
+    );
+    assert.equal(
+      tag(Buffer.from("Jefe"), Buffer.from("what do ya want for nothing?")),
+      "effcdf6ae5eb2fa2d27416d5f184df9c259a7c79",
+    );
+    assert.equal(
+      tag(Buffer.alloc(20, 0xaa), Buffer.alloc(50, 0xdd)),
+      "125d7342b9ac11cd91a39af48aa17b4f63f175d3",
+    );
+    assert.equal(
+      tag(Buffer.alloc(80, 0xaa), Buffer.from("Test Using Larger Than Block-Size Key - Hash Key First")),
+      "aa4ae5e15272d00e95705637ce8a3b55ed402112",
+    );
+  });
+
+  it("agrees with node:crypto over every length around SHA-1's block edges, with and without a tail", () => {
+    const r = random(14);
+    const key = r.bytes(20);
+    for (let length = 0; length <= 200; length++) {
+      const data = r.bytes(length);
+      const tail = r.bytes(4);
+      assert.equal(tag(key, data), createHmac("sha1", key).update(data).digest("hex"), `${length} B`);
+      assert.equal(
+        tag(key, data, tail),
+        createHmac("sha1", key).update(Buffer.concat([data, tail])).digest("hex"),
+        `${length} B and 4`,
+      );
+    }
+    // and of a part of a larger buffer, the first bytes only
+    const big = r.bytes(300);
+    const out = new Uint8Array(12).fill(0xee);
+    new HmacSha1(key).tag(big, 130, undefined, out, 1, 10);
+    assert.equal(
+      Buffer.from(out).toString("hex"),
+      "ee" + createHmac("sha1", key).update(big.subarray(0, 130)).digest("hex").slice(0, 20) + "ee",
     );
   });
 });

@@ -18,9 +18,7 @@ export {
   UdpTransport,
 } from "npm:werift@^0.25.2";
 export type { RTCIceServer, RTCRtpSender, RTCRtpTransceiver } from "npm:werift@^0.25.2";
-// AES with its round keys made once per key (4 KiB of tables: it stays in the cache among a server's
-// other work), and HMAC-SHA1 with its key's pads hashed once, for the SRTP ciphers (srtp_ciphers.ts).
+// AES with its round keys made once per key, for the SRTP ciphers (srtp_ciphers.ts): 4 KiB of tables,
+// which stay in the cache among a server's other work.
 export { AES } from "npm:@stablelib/aes@^2.0.1";
-export { hmac } from "npm:@noble/hashes@^1.8.0/hmac";
-export { sha1 } from "npm:@noble/hashes@^1.8.0/legacy";
 export { default as OpusScript } from "npm:opusscript@^0.1.1";

@@ -7,8 +7,8 @@
  * JavaScript, so a packet makes no call into the runtime at all) and
  * - for AEAD_AES_128_GCM (RFC 7714, what two werift peers choose): the GHASH tables of its hash key
  *   (ghash.ts);
- * - for AES_CM_128_HMAC_SHA1_80 (RFC 3711): the HMAC-SHA1 key's inner and outer states (`@noble/hashes`),
- *   copied for each packet.
+ * - for AES_CM_128_HMAC_SHA1_80 (RFC 3711, what Chromium chooses): the HMAC-SHA1 key's inner and outer
+ *   states (hmac_sha1.ts).
  * A packet is then XORed with the AES counter-mode keystream of its IV and authenticated, into one buffer.
  *
  * Imported for its effect by endpoint.ts (and by the werift peers of tests and benches): it replaces the
@@ -20,16 +20,15 @@
 import { Buffer } from "node:buffer";
 import {
   AES,
-  hmac,
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
   RtcpHeader,
   RtpHeader,
-  sha1,
   SrtpAuthenticationError,
   SrtpSession,
 } from "./deps.ts";
 import { ghashTable, ghashTag } from "./ghash.ts";
+import { HmacSha1 } from "./hmac_sha1.ts";
 
 /** What werift's RTP header is to a cipher. */
 type Header = {
@@ -71,14 +70,13 @@ class Keyed {
   readonly #aes: AES;
   /** GHASH tables (GCM). */
   readonly ghash: Int32Array | undefined;
-  /** HMAC with its pads hashed (AES_CM), and one copy of it reused per packet. */
-  readonly #hmac: ReturnType<typeof hmac.create> | undefined;
-  #copy: ReturnType<typeof hmac.create> | undefined;
+  /** HMAC-SHA1 with its pads hashed (AES_CM). */
+  readonly #hmac: HmacSha1 | undefined;
 
   /** `authKey` for AES_CM's HMAC; none for GCM, whose hash key comes from the cipher key. */
   constructor(key: Uint8Array, authKey: Uint8Array | undefined) {
     this.#aes = new AES(key, true);
-    if (authKey) this.#hmac = hmac.create(sha1, authKey);
+    if (authKey) this.#hmac = new HmacSha1(authKey);
     else {
       const h = new Uint8Array(16);
       this.encryptBlock(h);
@@ -118,11 +116,7 @@ class Keyed {
 
   /** The first 10 bytes of HMAC-SHA1(`data[0, end)` ‖ `tail`), written at `out[at]`. */
   hmacInto(data: Uint8Array, end: number, tail: Uint8Array | undefined, out: Uint8Array, at: number): void {
-    const h = this.#copy = this.#hmac!._cloneInto(this.#copy);
-    h.update(new Uint8Array(data.buffer, data.byteOffset, end));
-    if (tail) h.update(tail);
-    h.digestInto(digest);
-    copy(digest, 0, HMAC_TAG, out, at);
+    this.#hmac!.tag(data, end, tail, out, at, HMAC_TAG);
   }
 }
 
@@ -145,7 +139,6 @@ const iv = new Uint8Array(16);
 const keystream = new Uint8Array(16);
 const mask = new Uint8Array(16);
 const expected = new Uint8Array(16);
-const digest = new Uint8Array(20);
 const roc = new Uint8Array(4);
 const aad = new Uint8Array(12);
 
