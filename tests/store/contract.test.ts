@@ -159,6 +159,8 @@ for (const engine of all) {
         keeper.dequeued("SES-1", [2]);
         keeper.queued("SES-2", 1, { id: 1 });
         keeper.dequeued("SES-2");
+        // Queued again after its removal, in the same commit: the order of the changes holds.
+        keeper.queued("SES-2", 1, { id: 2 });
         keeper.saved({ id: "SES-3", userId: "USR-b", exp: 100, acks: false });
         keeper.queued("SES-3", 1, { id: 1 });
         keeper.ended("SES-3");
@@ -176,7 +178,7 @@ for (const engine of all) {
           4,
           4,
         ]]);
-        assert.deepEqual(sessions[1]!.pending, []);
+        assert.deepEqual(sessions[1]!.pending.map((p) => [p.seq, p.payload.id]), [[1, 2]]);
         assert.equal(again.durable!.setting("k"), "v2");
         await again.journal.close();
       });
