@@ -291,7 +291,7 @@ export class ClusterJournal implements Journal, Coordinator {
           const changes = this.#queued.splice(0);
           mine = this.#publications.splice(0);
           if (changes.length === 0 && mine.length === 0) return undefined;
-          return { changes, data: JSON.stringify({ changes, publications: mine }) };
+          return { changes, data: encodeLogRow(changes, mine) };
         });
         if (seq !== undefined) this.#applied = seq;
         break;
@@ -324,10 +324,7 @@ export class ClusterJournal implements Journal, Coordinator {
         this.#stale = true;
         throw new Error(`the change log goes from ${this.#applied} to ${row.seq}`);
       }
-      const { changes, publications } = JSON.parse(row.data) as {
-        changes: Change[];
-        publications: Publication[];
-      };
+      const { changes, publications } = decodeLogRow(row.data);
       try {
         for (const change of changes) {
           this.#store.applyChange(change, (c) => this.#parts?.sessionChange(c));
@@ -376,4 +373,47 @@ export class ClusterJournal implements Journal, Coordinator {
       }
     });
   }
+}
+
+/**
+ * What a change-log row holds (JSON): the row changes of a group and the publications it made. The
+ * publications of a group mostly go to the same users (each message of a busy conversation to all of
+ * its members), so each distinct list of receivers is written once, in `audiences`, and publications
+ * name theirs by position: a group of 30 messages to 100 members carries one list of 100 user ids,
+ * not 30 (the lists were most of a row's bytes, written, stored and read back by every other node).
+ * Rows whose publications carry `users` themselves (written before) are read as well.
+ */
+interface LogRow {
+  changes: Change[];
+  audiences?: string[][];
+  publications: (Omit<Publication, "users"> & { audience?: number; users?: string[] })[];
+}
+
+/** A group's change-log row data. */
+export function encodeLogRow(changes: Change[], publications: readonly Publication[]): string {
+  const audiences: string[][] = [];
+  const positions = new Map<string, number>();
+  const logged = publications.map(({ users, name, payload, durable }) => {
+    const key = JSON.stringify(users);
+    let audience = positions.get(key);
+    if (audience === undefined) {
+      audience = audiences.push([...users]) - 1;
+      positions.set(key, audience);
+    }
+    return { audience, name, payload, durable };
+  });
+  const row: LogRow = { changes, audiences, publications: logged };
+  return JSON.stringify(row);
+}
+
+/** The changes and publications of a change-log row's data. */
+export function decodeLogRow(data: string): { changes: Change[]; publications: Publication[] } {
+  const row = JSON.parse(data) as LogRow;
+  const publications = row.publications.map(({ audience, users, name, payload, durable }) => ({
+    users: users ?? row.audiences?.[audience!] ?? [],
+    name,
+    payload,
+    durable,
+  }));
+  return { changes: row.changes, publications };
 }
