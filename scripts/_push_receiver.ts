@@ -17,13 +17,23 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder();
 const HEADERS_END = encoder.encode("\r\n\r\n");
 
-/** Called with each event's name and the JSON text of its arguments after the name (`[...]` less `name,`). */
-export type EventHandler = (name: string, args: string) => void;
+/**
+ * Called with each event's name, the JSON text of its arguments after the name (`[...]` less
+ * `name,`), and when the read that brought it completed (`performance.now()`).
+ */
+export type EventHandler = (name: string, args: string, receivedAt: number) => void;
+
+/** Bytes read at most at once; a longer frame grows the buffer. */
+const READ_SIZE = 64 * 1024;
 
 /** A logged-in socket.io connection that hands each event on. */
 export class PushReceiver {
   readonly #conn: Deno.TcpConn;
-  #buffer = new Uint8Array(0);
+  /** Read bytes not handled yet: `#space[#start, #end)`, reused from read to read. */
+  #space = new Uint8Array(READ_SIZE);
+  #start = 0;
+  #end = 0;
+  #receivedAt = 0;
   #handlers: EventHandler[] = [];
   #closed = false;
   #opened: (() => void) | undefined;
@@ -76,10 +86,10 @@ export class PushReceiver {
   async #run(): Promise<void> {
     try {
       let end: number;
-      while ((end = indexOf(this.#buffer, HEADERS_END)) < 0) await this.#read();
-      const head = decoder.decode(this.#buffer.subarray(0, end));
+      while ((end = indexOf(this.#space.subarray(0, this.#end), HEADERS_END)) < 0) await this.#read();
+      const head = decoder.decode(this.#space.subarray(0, end));
       if (!head.startsWith("HTTP/1.1 101")) throw new Error(`websocket refused: ${head.split("\r\n")[0]}`);
-      this.#buffer = this.#buffer.subarray(end + HEADERS_END.byteLength);
+      this.#start = end + HEADERS_END.byteLength;
       for (;;) {
         this.#frames();
         await this.#read();
@@ -90,29 +100,30 @@ export class PushReceiver {
     }
   }
 
-  /** Handles every whole frame in the buffer. */
+  /** Handles every whole frame read. */
   #frames(): void {
-    let at = 0;
-    const buffer = this.#buffer;
-    while (buffer.byteLength - at >= 2) {
+    let at = this.#start;
+    const buffer = this.#space;
+    const end = this.#end;
+    while (end - at >= 2) {
       const opcode = buffer[at]! & 0x0f;
       let length = buffer[at + 1]! & 0x7f;
       let start = at + 2;
       if (length === 126) {
-        if (buffer.byteLength - at < 4) break;
+        if (end - at < 4) break;
         length = (buffer[at + 2]! << 8) | buffer[at + 3]!;
         start = at + 4;
       } else if (length === 127) {
-        if (buffer.byteLength - at < 10) break;
-        length = Number(new DataView(buffer.buffer, buffer.byteOffset + at + 2, 8).getBigUint64(0));
+        if (end - at < 10) break;
+        length = Number(new DataView(buffer.buffer, at + 2, 8).getBigUint64(0));
         start = at + 10;
       }
-      if (buffer.byteLength < start + length) break;
+      if (end < start + length) break;
       if (opcode === 1) this.#packet(decoder.decode(buffer.subarray(start, start + length)));
       else if (opcode === 8) throw new Error("the server closed the websocket");
       at = start + length;
     }
-    this.#buffer = buffer.subarray(at);
+    this.#start = at;
   }
 
   /** One engine.io packet. */
@@ -139,7 +150,7 @@ export class PushReceiver {
       const nameEnd = text.indexOf('"', open + 2);
       const name = text.slice(open + 2, nameEnd);
       const args = text.slice(nameEnd + 2, -1);
-      for (const handler of this.#handlers) handler(name, args);
+      for (const handler of this.#handlers) handler(name, args, this.#receivedAt);
     } else if (text.startsWith("44")) {
       this.#failed?.(new Error(`socket.io connect refused: ${text.slice(2)}`));
     }
@@ -164,17 +175,22 @@ export class PushReceiver {
     }
   }
 
+  /** Reads more after what is left unhandled (moved to the front), growing the buffer when it is full. */
   async #read(): Promise<void> {
-    const chunk = new Uint8Array(64 * 1024);
-    const n = await this.#conn.read(chunk);
-    if (n === null) throw new Error("the server closed the connection");
-    if (this.#buffer.byteLength === 0) {
-      this.#buffer = chunk.subarray(0, n);
-      return;
+    const left = this.#end - this.#start;
+    if (this.#start > 0) {
+      this.#space.copyWithin(0, this.#start, this.#end);
+      this.#start = 0;
+      this.#end = left;
     }
-    const joined = new Uint8Array(this.#buffer.byteLength + n);
-    joined.set(this.#buffer);
-    joined.set(chunk.subarray(0, n), this.#buffer.byteLength);
-    this.#buffer = joined;
+    if (this.#space.byteLength - this.#end < READ_SIZE / 4) {
+      const grown = new Uint8Array(this.#space.byteLength * 2);
+      grown.set(this.#space.subarray(0, this.#end));
+      this.#space = grown;
+    }
+    const n = await this.#conn.read(this.#space.subarray(this.#end));
+    if (n === null) throw new Error("the server closed the connection");
+    this.#end += n;
+    this.#receivedAt = performance.now();
   }
 }

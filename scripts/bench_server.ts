@@ -309,7 +309,7 @@ async function benchEngine(
     const seen = new Map<User, Set<string>>(users.map((u) => [u, new Set()]));
     for (const user of users) {
       const mine = seen.get(user)!;
-      user.socket.onEvent((name, payload) => {
+      user.socket.onEvent((name, payload, receivedAt) => {
         if (name !== "message") return;
         // The bench's texts hold no quote or escape: the text is read without parsing the whole event.
         const at = payload.indexOf('"text":"') + 8;
@@ -321,10 +321,9 @@ async function benchEngine(
           return;
         }
         mine.add(text);
-        const now = performance.now();
-        latencies.push(now - sent);
+        latencies.push(receivedAt - sent);
         received++;
-        lastReceipt = now;
+        lastReceipt = receivedAt;
         if (received === expected) allReceived();
       });
     }
