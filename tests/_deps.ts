@@ -7,12 +7,14 @@ export type { Socket as SocketIoServerSocket } from "npm:socket.io@^4.8.1";
 export { default as puppeteer } from "npm:puppeteer-core@^24.43.1";
 export type { Browser, Page } from "npm:puppeteer-core@^24.43.1";
 export {
+  Event,
   MediaStream,
   MediaStreamTrack,
   ProtectionProfileAeadAes128Gcm,
   ProtectionProfileAes128CmHmacSha1_80,
   RTCPeerConnection,
   RTCRtpCodecParameters,
+  RTCRtpSender,
   RtpHeader,
   RtpPacket,
   SrtcpSession,

@@ -54,6 +54,11 @@ export class Bridge {
     | { utterance: Utterance; started: number; sent: number; timer: ReturnType<typeof setInterval> }
     | undefined;
   #mixer: ReturnType<typeof setInterval> | undefined;
+  /**
+   * Where each source's packets go, worked out on its first packet and kept until the legs, their
+   * flags or the speech change (a packet arrives 50 times a second per leg; those change rarely).
+   */
+  #routes = new Map<string, { forward: Endpoint[]; mixing: boolean }>();
 
   /** Whether any leg is in it. */
   get empty(): boolean {
@@ -64,6 +69,7 @@ export class Bridge {
   add(legId: string, endpoint: Endpoint, flags: { mute: boolean; earmuff: boolean }): void {
     const leg: BridgedLeg = { endpoint, ...flags, pcm: [] };
     this.#legs.set(legId, leg);
+    this.#routes.clear();
     endpoint.onAudio = (payload) => this.#heard(legId, payload);
   }
 
@@ -75,6 +81,7 @@ export class Bridge {
     leg.decoder?.close();
     leg.encoder?.close();
     this.#legs.delete(legId);
+    this.#routes.clear();
     if (this.empty) this.close();
   }
 
@@ -82,6 +89,7 @@ export class Bridge {
   setFlag(legId: string, flag: "mute" | "earmuff", on: boolean): void {
     const leg = this.#legs.get(legId);
     if (leg) leg[flag] = on;
+    this.#routes.clear();
   }
 
   /** Plays speech: after what is playing (`queue`), or instead of it. */
@@ -105,6 +113,7 @@ export class Bridge {
       leg.encoder?.close();
     }
     this.#legs.clear();
+    this.#routes.clear();
   }
 
   /** The sources `receiverId` hears now. */
@@ -126,18 +135,27 @@ export class Bridge {
   }
 
   #route(sourceId: string, opus: Uint8Array, decode: () => Int16Array): void {
-    let mixing = false;
-    for (const [id, leg] of this.#legs) {
-      const sources = this.#sourcesOf(id);
-      if (!sources.includes(sourceId)) continue;
-      if (sources.length === 1) leg.endpoint.send(opus);
-      else mixing = true;
-    }
-    if (!mixing) return;
+    let route = this.#routes.get(sourceId);
+    if (!route) this.#routes.set(sourceId, route = this.#routeOf(sourceId));
+    for (const endpoint of route.forward) endpoint.send(opus);
+    if (!route.mixing) return;
     const source = sourceId === SPEECH ? this.#speech : this.#legs.get(sourceId)!;
     source.pcm.push(decode());
     if (source.pcm.length > MIX_QUEUE_FRAMES) source.pcm.shift();
     this.#mixer ??= setInterval(() => this.#mix(), FRAME_MS);
+  }
+
+  /** The legs that hear only `sourceId` (its packets are forwarded to them), and whether any mixes it. */
+  #routeOf(sourceId: string): { forward: Endpoint[]; mixing: boolean } {
+    const forward: Endpoint[] = [];
+    let mixing = false;
+    for (const [id, leg] of this.#legs) {
+      const sources = this.#sourcesOf(id);
+      if (!sources.includes(sourceId)) continue;
+      if (sources.length === 1) forward.push(leg.endpoint);
+      else mixing = true;
+    }
+    return { forward, mixing };
   }
 
   /** One 20 ms step of the mixer: each receiver with several sources gets their sum, less its own voice. */
@@ -177,6 +195,7 @@ export class Bridge {
       timer: setInterval(() => this.#speak(), FRAME_MS),
     };
     this.#playing = playing;
+    this.#routes.clear();
     this.#speak();
   }
 
@@ -204,6 +223,7 @@ export class Bridge {
     if (!playing) return;
     clearInterval(playing.timer);
     this.#playing = undefined;
+    this.#routes.clear();
     this.#speech.pcm = [];
     playing.utterance.done();
   }

@@ -9,6 +9,8 @@ export {
   RTCPeerConnection,
   RtcpHeader,
   RTCRtpCodecParameters,
+  RTCRtpSender,
+  RTCRtpTransceiver,
   RtpHeader,
   RtpPacket,
   SrtcpSession,
@@ -17,7 +19,7 @@ export {
   StunProtocol,
   UdpTransport,
 } from "npm:werift@^0.25.2";
-export type { RTCIceServer, RTCRtpSender, RTCRtpTransceiver } from "npm:werift@^0.25.2";
+export type { RTCIceServer } from "npm:werift@^0.25.2";
 // AES with its round keys made once per key, for the SRTP ciphers (srtp_ciphers.ts): 4 KiB of tables,
 // which stay in the cache among a server's other work.
 export { AES } from "npm:@stablelib/aes@^2.0.1";

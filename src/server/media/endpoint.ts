@@ -10,7 +10,9 @@ import { Buffer } from "node:buffer";
 import "./consent_timeout.ts";
 import "./dtls_flight_datagrams.ts";
 import "./dtls_retransmissions.ts";
+import "./lean_events.ts";
 import "./rtp_header_codec.ts";
+import "./rtp_sender_dispatch.ts";
 import "./srtp_ciphers.ts";
 import "./udp_receive_buffer.ts";
 import {
@@ -84,7 +86,10 @@ export class Endpoint {
       track.onReceiveRtp.subscribe((rtp) => {
         if (this.#done) return;
         this.stats.received(rtp.header.sequenceNumber, rtp.header.timestamp, rtp.serializeSize);
-        clearTimeout(this.#timer);
+        if (this.#timer !== undefined) {
+          clearTimeout(this.#timer);
+          this.#timer = undefined;
+        }
         this.onAudio(rtp.payload);
       });
     });
