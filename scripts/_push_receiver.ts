@@ -2,7 +2,9 @@
  * A lean socket.io receiver for the bench's load generators: one websocket, spoken directly over a
  * TCP connection (the handshake, unmasked server frames in, masked frames out), engine.io's open and
  * ping, socket.io's connect to the default namespace, and each event handed on as its name and the
- * JSON text of its arguments, left to the caller to parse. The bench's 100 receivers share the cores
+ * JSON text of its arguments, left to the caller to parse. An event that asks for an ack (the server
+ * asks when the login said `acknowledge_events=true`, as the official SDK does) is acknowledged at
+ * once, the acks of one read sent in one write. The bench's 100 receivers share the cores
  * with the servers they measure; socket.io-client and the runtime's WebSocket cost several times more
  * per push (an event object, a decoder and an emitter per frame), which the bench would count against
  * the server. Only what the reference server sends is understood: text frames, unfragmented, events
@@ -34,6 +36,8 @@ export class PushReceiver {
   #start = 0;
   #end = 0;
   #receivedAt = 0;
+  /** Acks owed for the frames of the current read. */
+  #acks: string[] = [];
   #handlers: EventHandler[] = [];
   #closed = false;
   #opened: (() => void) | undefined;
@@ -92,6 +96,7 @@ export class PushReceiver {
       this.#start = end + HEADERS_END.byteLength;
       for (;;) {
         this.#frames();
+        if (this.#acks.length > 0) this.#send(this.#acks.splice(0));
         await this.#read();
       }
     } catch (err) {
@@ -130,10 +135,10 @@ export class PushReceiver {
   #packet(text: string): void {
     switch (text.charCodeAt(0)) {
       case 0x30: // "0": engine.io open: join the default namespace
-        this.#send("40");
+        this.#send(["40"]);
         return;
       case 0x32: // "2": ping
-        this.#send("3");
+        this.#send(["3"]);
         return;
       case 0x34: // "4": a socket.io packet
         break;
@@ -147,6 +152,7 @@ export class PushReceiver {
     } else if (text.startsWith("42")) {
       // `42[name,...]` or `42<ack id>[name,...]`: the event name is a JSON string without escapes.
       const open = text.indexOf("[");
+      if (open > 2) this.#acks.push(`43${text.slice(2, open)}[]`);
       const nameEnd = text.indexOf('"', open + 2);
       const name = text.slice(open + 2, nameEnd);
       const args = text.slice(nameEnd + 2, -1);
@@ -156,17 +162,21 @@ export class PushReceiver {
     }
   }
 
-  /** Sends a text frame (masked, as a client must). */
-  #send(text: string): void {
-    const payload = encoder.encode(text);
-    if (payload.byteLength > 125) throw new Error("only short frames are sent");
+  /** Sends short texts, a text frame each (masked, as a client must), in one write. */
+  #send(texts: string[]): void {
+    const payloads = texts.map((text) => encoder.encode(text));
+    const frames = new Uint8Array(payloads.reduce((sum, p) => sum + 6 + p.byteLength, 0));
     const mask = crypto.getRandomValues(new Uint8Array(4));
-    const frame = new Uint8Array(6 + payload.byteLength);
-    frame[0] = 0x81;
-    frame[1] = 0x80 | payload.byteLength;
-    frame.set(mask, 2);
-    for (let i = 0; i < payload.byteLength; i++) frame[6 + i] = payload[i]! ^ mask[i & 3]!;
-    this.#write(frame).catch(() => this.close());
+    let at = 0;
+    for (const payload of payloads) {
+      if (payload.byteLength > 125) throw new Error("only short frames are sent");
+      frames[at] = 0x81;
+      frames[at + 1] = 0x80 | payload.byteLength;
+      frames.set(mask, at + 2);
+      for (let i = 0; i < payload.byteLength; i++) frames[at + 6 + i] = payload[i]! ^ mask[i & 3]!;
+      at += 6 + payload.byteLength;
+    }
+    this.#write(frames).catch(() => this.close());
   }
 
   async #write(bytes: Uint8Array): Promise<void> {

@@ -32,7 +32,8 @@
  * phases), `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
  * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
  * 0 skips), `--events N` (1000000; 0 skips the page phase), `--profile` (samples each server node's CPU
- * through its inspector during the fan-out under load, and prints where it went).
+ * through its inspector during the fan-out under load, and prints where it went), `--acks` (every
+ * socket asks for pushes with acks and acknowledges each, as the official SDK and our client do).
  *
  * How long (2 cores): a whole run 56 s at a load average of 1–2.6, 1 min 29 s at 4–5;
  * `--engines postgres,postgres2 --idle-sockets 0 --events 0` (the PostgreSQL figures alone) 42 s at
@@ -75,6 +76,8 @@ const WARMUP = 5;
 const SEND_WARMUP = 1000;
 const TIME_LIMIT_MS = 120_000;
 const PROFILE = Deno.args.includes("--profile");
+/** Receivers log in with `acknowledge_events=true` and acknowledge every push, as the official SDK does. */
+const ACKS = Deno.args.includes("--acks");
 
 /** A server process of the bench. */
 interface Host {
@@ -155,7 +158,11 @@ async function rest(url: string, token: string, method: string, path: string, bo
 
 /** Logs a socket in as the token's user (a lean receiver: scripts/_push_receiver.ts). */
 async function login(url: string, token: string): Promise<User> {
-  const socket = await PushReceiver.connect(url, "/v2/rtc", { token, session_version: "0.0.3" });
+  const socket = await PushReceiver.connect(url, "/v2/rtc", {
+    token,
+    session_version: "0.0.3",
+    ...ACKS ? { acknowledge_events: "true" } : {},
+  });
   try {
     const success = await new Promise<{ body: { id: string; user_id: string; name: string } }>(
       (resolve, reject) => {
@@ -560,7 +567,9 @@ try {
 console.log("reference server, loopback, server in its own process");
 console.log(`  per engine: sends with ${LANES} in flight (2 members online); fan-out to ${USERS} sockets`);
 console.log(
-  `  (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each); unloaded latency (1 in flight)`,
+  `  (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each); unloaded latency (1 in flight)${
+    ACKS ? "; every push acknowledged" : ""
+  }`,
 );
 const labels: Record<string, string> = {
   postgres2: "postgres, two nodes (users split, each client on its node)",
