@@ -53,6 +53,16 @@ const SESSION_PATH = "/v0.2/sessions";
 /** setTimeout's longest delay; longer token lifetimes are waited out in several steps. */
 const MAX_DELAY_MS = 2_147_483_647;
 
+/**
+ * A queued push and its position in the session's queue. Pushes queued by another node arrive as the
+ * JSON text of their row and are parsed only if the session resumes here (most are taken off the
+ * queue again, by a resume elsewhere, unread).
+ */
+interface Queued {
+  seq: number;
+  payload: JsonObject | string;
+}
+
 interface Attached {
   timer: ReturnType<typeof setTimeout> | undefined;
   /** Pushes sent with an ack callback and not acknowledged yet, by ack id, in the order sent. */
@@ -75,8 +85,8 @@ export class Session implements Outlet {
   #carried: { name: string; payload: JsonObject }[] = [];
   #acks = false;
   #sockets = new Map<ServerSocket, Attached>();
-  /** Queued pushes with their positions (pushes put back in front get lower ones). */
-  #pending: { seq: number; payload: JsonObject }[] = [];
+  /** Queued pushes in the order of their positions (pushes put back in front get lower ones). */
+  #pending: Queued[] = [];
   #ended = false;
   #keeper: SessionKeeper | undefined;
 
@@ -154,7 +164,9 @@ export class Session implements Outlet {
     const pending = this.#pending;
     this.#pending = [];
     if (pending.length > 0) this.#keeper?.dequeued(this.id);
-    return pending.map((p) => p.payload);
+    return pending.map((p) =>
+      typeof p.payload === "string" ? JSON.parse(p.payload) as JsonObject : p.payload
+    );
   }
 
   /** Attaches a logged-in socket, which is disconnected by the server when the token expires. */
@@ -214,18 +226,25 @@ export class Session implements Outlet {
     }
   }
 
-  /** Several nodes: another node queued a push for the session, or took pushes off its queue. */
+  /**
+   * Several nodes: another node queued a push for the session, or took pushes off its queue. Kept in
+   * order without sorting: a push is queued after the others, or put back before them, and taken off
+   * from the front (the oldest, beyond the limit), so each change costs a search, not a sort.
+   */
   applyQueue(change: Change): void {
     if ("where" in change) {
-      const seq = change.where.seq;
-      this.#pending = seq === undefined ? [] : this.#pending.filter((p) => p.seq !== Number(seq));
+      if (change.where.seq === undefined) this.#pending = [];
+      else {
+        const seq = Number(change.where.seq);
+        const at = this.#position(seq);
+        if (this.#pending[at]?.seq === seq) this.#pending.splice(at, 1);
+      }
       return;
     }
     const row = "put" in change ? change.put : change.insert;
-    const entry = { seq: Number(row.seq), payload: JSON.parse(String(row.data)) as JsonObject };
-    this.#pending = [...this.#pending.filter((p) => p.seq !== entry.seq), entry].sort((a, b) =>
-      a.seq - b.seq
-    );
+    const entry: Queued = { seq: Number(row.seq), payload: String(row.data) };
+    const at = this.#position(entry.seq);
+    this.#pending.splice(at, this.#pending[at]?.seq === entry.seq ? 1 : 0, entry);
   }
 
   /** Several nodes: the session ended on another node (or is gone after the state was read again). */
@@ -311,12 +330,25 @@ export class Session implements Outlet {
       payload,
     }));
     for (const { seq, payload } of added) this.#keeper?.queued(this.id, seq, payload);
-    this.#pending = older ? [...added, ...this.#pending] : [...this.#pending, ...added];
+    if (older) this.#pending.unshift(...added);
+    else this.#pending.push(...added);
     if (this.#pending.length > PENDING_LIMIT) {
-      const dropped = this.#pending.slice(0, -PENDING_LIMIT);
-      this.#pending = this.#pending.slice(-PENDING_LIMIT);
+      const dropped = this.#pending.splice(0, this.#pending.length - PENDING_LIMIT);
       this.#keeper?.dequeued(this.id, dropped.map((p) => p.seq));
     }
+  }
+
+  /** Where a push at `seq` is, or would go, in the queue (binary search; the end for the newest). */
+  #position(seq: number): number {
+    let low = 0;
+    let high = this.#pending.length;
+    if (high > 0 && this.#pending[high - 1]!.seq < seq) return high;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.#pending[middle]!.seq < seq) low = middle + 1;
+      else high = middle;
+    }
+    return low;
   }
 
   #save(): void {
