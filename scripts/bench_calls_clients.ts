@@ -22,13 +22,14 @@ import { loopbackPeer, weriftConnection } from "../tests/_media_peer.ts";
 // The clients are werift peers too: they take the server's werift fixes, so that neither a consent
 // check answered late by a starved process, Deno's 64 KiB allocation per datagram, a DTLS flight sent
 // out of order nor a retransmitted flight handled twice is counted against the server, and its cheap
-// SRTP ciphers and its lean packet path (RTP headers, events, sender), so that the clients' CPU leaves
+// SRTP ciphers and its lean packet path (RTP headers, events, receiver, sender), so that the clients' CPU leaves
 // the server its core.
 import "../src/server/media/consent_timeout.ts";
 import "../src/server/media/dtls_flight_datagrams.ts";
 import "../src/server/media/dtls_retransmissions.ts";
 import "../src/server/media/lean_events.ts";
 import "../src/server/media/rtp_header_codec.ts";
+import "../src/server/media/rtp_receiver_handle.ts";
 import "../src/server/media/rtp_sender_dispatch.ts";
 import "../src/server/media/srtp_ciphers.ts";
 import "../src/server/media/udp_receive_buffer.ts";

@@ -14,6 +14,7 @@ export {
   ProtectionProfileAes128CmHmacSha1_80,
   RTCPeerConnection,
   RTCRtpCodecParameters,
+  RTCRtpReceiver,
   RTCRtpSender,
   RtpHeader,
   RtpPacket,

@@ -1,11 +1,21 @@
-// The werift patches on the path of every RTP packet (lean_events.ts, rtp_sender_dispatch.ts), checked
+// The werift patches on the path of every RTP packet (lean_events.ts, rtp_receiver_handle.ts,
+// rtp_sender_dispatch.ts), checked
 // on two werift peers connected over 127.0.0.1 in this process, as the server and the clients use them.
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Buffer } from "node:buffer";
 import { isLean, leanEvent } from "../../src/server/media/lean_events.ts";
+import { weriftHandleRtp } from "../../src/server/media/rtp_receiver_handle.ts";
 import { ntpNow, weriftDispatchRtp } from "../../src/server/media/rtp_sender_dispatch.ts";
-import { Event, MediaStreamTrack, RTCRtpSender, RtpHeader, RtpPacket } from "../_deps.ts";
+import {
+  Event,
+  MediaStreamTrack,
+  RTCRtpCodecParameters,
+  RTCRtpReceiver,
+  RTCRtpSender,
+  RtpHeader,
+  RtpPacket,
+} from "../_deps.ts";
 import { gathered, loopbackPeer } from "../_media_peer.ts";
 
 type Peer = ReturnType<typeof loopbackPeer>;
@@ -144,5 +154,52 @@ describe("RTCRtpSender.dispatchRtp (rtp_sender_dispatch.ts)", () => {
     const ms = Number(ntp >> 32n) * 1000 + Number(ntp & 0xffff_ffffn) / 2 ** 32 * 1000 - 2_208_988_800_000;
     assert.ok(Math.abs(ms - Date.now()) < 100, `${ms} is now`);
     assert.equal(ntpNow(Date.UTC(2026, 0, 1, 0, 0, 0, 500)), (3_976_214_400n << 32n) | 0x8000_0000n);
+  });
+});
+
+describe("RTCRtpReceiver.handleRTP (rtp_receiver_handle.ts)", () => {
+  it("is ours", () => {
+    assert.notEqual(RTCRtpReceiver.prototype["handleRTP" as keyof RTCRtpReceiver], weriftHandleRtp);
+  });
+
+  it("hands each packet to the track once and counts it, without asking the codec its name per packet", async () => {
+    const { sender, received } = pair;
+    const receiver = pair.b.getTransceivers()[0]!.receiver as unknown as {
+      remoteStreams: Record<number, { packets_received: number }>;
+    };
+    const name = Object.getOwnPropertyDescriptor(RTCRtpCodecParameters.prototype, "name")!;
+    let asked = 0;
+    Object.defineProperty(RTCRtpCodecParameters.prototype, "name", {
+      ...name,
+      get(this: RTCRtpCodecParameters) {
+        asked++;
+        return name.get!.call(this);
+      },
+    });
+    try {
+      const before = {
+        heard: received.length,
+        counted: receiver.remoteStreams[sender.ssrc]!.packets_received,
+      };
+      for (let n = 100; n < 110; n++) await sender.sendRtp(packet(n));
+      await until(() => received.length >= before.heard + 10);
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(received.slice(before.heard).map((p) => p.header.sequenceNumber), [
+        100,
+        101,
+        102,
+        103,
+        104,
+        105,
+        106,
+        107,
+        108,
+        109,
+      ]);
+      assert.equal(receiver.remoteStreams[sender.ssrc]!.packets_received - before.counted, 10);
+    } finally {
+      Object.defineProperty(RTCRtpCodecParameters.prototype, "name", name);
+    }
+    assert.equal(asked, 0);
   });
 });

@@ -9,6 +9,7 @@ export {
   RTCPeerConnection,
   RtcpHeader,
   RTCRtpCodecParameters,
+  RTCRtpReceiver,
   RTCRtpSender,
   RTCRtpTransceiver,
   RtpHeader,

@@ -12,6 +12,7 @@ import "./dtls_flight_datagrams.ts";
 import "./dtls_retransmissions.ts";
 import "./lean_events.ts";
 import "./rtp_header_codec.ts";
+import "./rtp_receiver_handle.ts";
 import "./rtp_sender_dispatch.ts";
 import "./srtp_ciphers.ts";
 import "./udp_receive_buffer.ts";
