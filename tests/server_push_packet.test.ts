@@ -132,4 +132,34 @@ describe("a push encoded once", () => {
     assert.deepEqual(acked, [1, 0]);
     for (const client of clients) client.close();
   });
+
+  it("with an ack on the sockets of another endpoint (restarted): an id of that endpoint's counter", async () => {
+    const { clients, sockets } = await twoClients();
+    const otherHttp = createServer();
+    const other = new SocketIoServer(otherHttp, { transports: ["websocket"] });
+    const otherSocket = new Promise<ServerSocket>((resolve) =>
+      other.on("connection", (s) => resolve(s as unknown as ServerSocket))
+    );
+    await new Promise<void>((resolve) => otherHttp.listen(0, "127.0.0.1", resolve));
+    const otherClient = await RawClient.connect((otherHttp.address() as AddressInfo).port);
+    try {
+      const packet = new PushPacket("message", PAYLOAD);
+      sockets[0]!.emit("message", PAYLOAD, () => {}); // this endpoint's counter moves on, the other's not
+      const acked: string[] = [];
+      const here = packet.sendWithAck(sockets[0]!, () => acked.push("here"));
+      const there = packet.sendWithAck(await otherSocket, () => acked.push("there"));
+      assert.equal(there, 0, "the other endpoint's first id");
+      assert.notEqual(here, there);
+      const [pushed] = await otherClient.frames_(1);
+      assert.ok(pushed!.startsWith(`420[`), pushed!);
+      otherClient.send(`430[]`);
+      const deadline = Date.now() + 5_000;
+      while (acked.length < 1 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      assert.deepEqual(acked, ["there"]);
+    } finally {
+      for (const client of [...clients, otherClient]) client.close();
+      await other.close();
+      otherHttp.close();
+    }
+  });
 });

@@ -52,7 +52,8 @@ export class PushPacket {
   readonly payload: JsonObject;
   #json: string | undefined;
   #plain: Encoding | undefined;
-  #acked: (Encoding & { id: number }) | undefined;
+  /** The acked encoding, with its id from the counter of the namespace `nsp`. */
+  #acked: (Encoding & { id: number; nsp: ServerSocket["nsp"] }) | undefined;
 
   /** A push of `payload` as event `name`; nothing is encoded before the first send. */
   constructor(name: string, payload: JsonObject) {
@@ -68,10 +69,16 @@ export class PushPacket {
 
   /**
    * Writes the push to `socket` asking for an acknowledgement: `onAck` runs when the client
-   * acknowledges it. Answers the packet's ack id (the same for every socket of this push).
+   * acknowledges it. Answers the packet's ack id (the same for every socket of this push on one
+   * socket.io endpoint).
    */
   sendWithAck(socket: ServerSocket, onAck: () => void): number {
-    this.#acked ??= { ...this.#encode(String(socket.nsp._ids)), id: socket.nsp._ids++ };
+    // A push held back (a fault test's hook) may reach a socket of the endpoint opened after a restart,
+    // whose namespace counts from 0 again: there it takes an id of that namespace.
+    if (this.#acked?.nsp !== socket.nsp) {
+      const nsp = socket.nsp;
+      this.#acked = { ...this.#encode(String(nsp._ids)), id: nsp._ids++, nsp };
+    }
     (socket as unknown as SocketInternals).acks.set(this.#acked.id, onAck);
     this.#write(socket, this.#acked);
     return this.#acked.id;
