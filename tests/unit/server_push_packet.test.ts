@@ -5,9 +5,9 @@ import assert from "node:assert/strict";
 import { after, before, describe, it } from "node:test";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { SocketIoServer, type SocketIoServerSocket } from "./_deps.ts";
-import { PushPacket } from "../src/server/push_packet.ts";
-import type { ServerSocket } from "../src/server/deps.ts";
+import { SocketIoServer, type SocketIoServerSocket } from "../_deps.ts";
+import { PushPacket } from "../../src/server/push_packet.ts";
+import type { ServerSocket } from "../../src/server/deps.ts";
 
 /** A payload with what JSON escapes and characters of several UTF-8 lengths (the frame counts bytes). */
 const PAYLOAD = {
