@@ -228,9 +228,20 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
       let arrived = 0;
       for (const [sender, receiver] of [[caller, callee], [callee, caller]] as const) {
         const k = parties.indexOf(sender);
+        const lost: number[] = [];
         for (let n = from[k]!; n < to[k]!; n++) {
           sent++;
           if (receiver.peer.received.has(n)) arrived++;
+          else lost.push(n);
+        }
+        if (lost.length > 0 && Deno.env.get("BENCH_DEBUG")) {
+          console.error(
+            `call ${id} ${sender === caller ? "caller → callee" : "callee → caller"}: ${lost.length} of ` +
+              `${to[k]! - from[k]!} frames lost (${lost[0]}…${lost.at(-1)}; window ${from[k]}…${
+                to[k]! - 1
+              }, ` +
+              `highest received ${receiver.peer.highest})`,
+          );
         }
       }
       return { id, sent, arrived };
