@@ -269,6 +269,9 @@ export class ClusterJournal implements Journal, Coordinator {
     if (tasks.length === 0 && this.#queued.length === 0 && this.#publications.length === 0) return;
     const outcomes: { value?: unknown; error?: unknown; failed: boolean }[] = [];
     let mine: Publication[] = [];
+    // Pushes of the other nodes' rows caught up with inside the transaction: sent once it is over (they
+    // are committed either way), not while this node holds the cluster's write lock, before its own.
+    const caught: Publication[] = [];
     let ran = false;
     for (let attempt = 0;; attempt++) {
       try {
@@ -278,7 +281,7 @@ export class ClusterJournal implements Journal, Coordinator {
         // else in a round trip of its own should the rows read make it so.
         const elsewhere = () => this.#parts?.heldElsewhere() ?? true;
         const seq = await this.#backend.write(this.#applied, elsewhere(), async (rows, live) => {
-          this.#apply(rows);
+          this.#apply(rows, caught);
           if (elsewhere()) this.#live = (await live()).add(this.node);
           ran = true;
           for (const task of tasks) {
@@ -300,6 +303,7 @@ export class ClusterJournal implements Journal, Coordinator {
         if (ran) this.#stale = true;
         // Log rows this node needed were gone (see #apply) before anything ran: read everything, retry.
         else if (this.#stale && attempt === 0) continue;
+        for (const publication of caught) this.#deliver(publication);
         const error = err instanceof StorageUnavailable ? err : new StorageUnavailable(err);
         for (const task of tasks) task.reject(error);
         clearTimeout(this.#retry);
@@ -308,6 +312,7 @@ export class ClusterJournal implements Journal, Coordinator {
         return;
       }
     }
+    for (const publication of caught) this.#deliver(publication);
     for (const publication of mine) this.#deliver(publication);
     tasks.forEach((task, i) => {
       const outcome = outcomes[i]!;
@@ -316,8 +321,11 @@ export class ClusterJournal implements Journal, Coordinator {
     });
   }
 
-  /** Applies log rows written by others (all of them after the last applied, in order). */
-  #apply(rows: readonly LoggedChange[]): void {
+  /**
+   * Applies log rows written by others (all of them after the last applied, in order), and delivers
+   * their pushes, or adds them to `later` for the caller to deliver, in the same order.
+   */
+  #apply(rows: readonly LoggedChange[], later?: Publication[]): void {
     for (const row of rows) {
       if (row.seq <= this.#applied) continue;
       if (row.seq !== this.#applied + 1) {
@@ -334,7 +342,8 @@ export class ClusterJournal implements Journal, Coordinator {
         throw err;
       }
       this.#applied = row.seq;
-      for (const publication of publications) this.#deliver(publication);
+      if (later) later.push(...publications);
+      else for (const publication of publications) this.#deliver(publication);
     }
   }
 
