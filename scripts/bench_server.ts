@@ -11,7 +11,10 @@
  *   of each process (server nodes, this one, PostgreSQL) is read from /proc;
  * - fan-out: 100 socket clients join one conversation, ten of them send with a bounded number in
  *   flight each, every message is pushed to all 100: pushes delivered per second and the send→receive
- *   latency it causes, then the latency of an unloaded server (one message in flight);
+ *   latency it causes, then the latency of an unloaded server (one message in flight); the clients are
+ *   lean socket.io receivers (scripts/_push_receiver.ts) that count each push once per receiver by its
+ *   text (a second copy is reported as duplicated), and the CPU time per push of each process is read
+ *   from /proc;
  * Once (the numbers do not depend on the engine: every engine serves reads from memory):
  * - memory per idle socket: 1,000 more logged-in sockets doing nothing;
  * - event pages with `--events` (1,000,000) events in one conversation, seeded straight into a data
