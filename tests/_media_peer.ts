@@ -3,8 +3,6 @@
 // test can find a tone's frequency in it (Goertzel). The adapter's mute and earmuff do nothing on
 // purpose: the tests prove that the server stops the audio. Every address is 127.0.0.1.
 import { Buffer } from "node:buffer";
-// werift's SRTP ciphers made cheap per packet (byte for byte the same), as the server has them.
-import "../src/server/media/srtp_ciphers.ts";
 import {
   MediaStreamTrack,
   OpusScript,
