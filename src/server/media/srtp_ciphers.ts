@@ -11,9 +11,10 @@
  *   states (hmac_sha1.ts).
  * A packet is then XORed with the AES counter-mode keystream of its IV and authenticated, into one buffer.
  *
- * Imported for its effect by endpoint.ts (and by the werift peers of tests and benches): it replaces the
- * four methods of werift's two cipher classes once. The originals are kept in {@link WERIFT_CIPHERS} so
- * that tests can compare packets byte for byte.
+ * Imported for its effect by endpoint.ts, so every werift peer in the server's process has it (the tests'
+ * too), and by the client processes of `bench:calls`: it replaces the four methods of werift's two
+ * cipher classes and its SrtpContext's decryptRtp once. The originals are kept in {@link WERIFT_CIPHERS}
+ * and {@link WERIFT_SRTP_CONTEXT} so that tests can compare packets byte for byte.
  *
  * @module
  */
