@@ -6,6 +6,12 @@
  * request decides how much is left for the server. Only what the reference server answers is
  * understood: a status line, headers, and a body of known length.
  *
+ * Hand-written because no library measured close. In `deno task bench:server --engines memory`
+ * (interleaved runs, load average 4.4–7.7, the receivers of scripts/_push_receiver.ts in the same
+ * process) the bench spent 54–58 µs of CPU per answered send with this connection, 134–164 µs with
+ * undici's keep-alive `Client` (`request`, then the body's `text()`) and 110 µs with its lower-level
+ * `dispatch`; `fetch` had cost 196–338 µs.
+ *
  * @module
  */
 
@@ -119,13 +125,4 @@ function utf8Length(text: string): number {
     else length += 3;
   }
   return length;
-}
-
-/** Where `needle` starts in `haystack`, or -1. */
-export function indexOf(haystack: Uint8Array, needle: Uint8Array): number {
-  outer: for (let i = 0; i <= haystack.byteLength - needle.byteLength; i++) {
-    for (let j = 0; j < needle.byteLength; j++) if (haystack[i + j] !== needle[j]) continue outer;
-    return i;
-  }
-  return -1;
 }
