@@ -33,6 +33,8 @@ export class PushReceiver {
   #tcp: Corkable | undefined;
   #corked = false;
   #handlers: EventHandler[] = [];
+  /** Events that came before any handler was registered. */
+  #early: Parameters<EventHandler>[] = [];
 
   private constructor(socket: WebSocket) {
     this.#socket = socket;
@@ -66,9 +68,14 @@ export class PushReceiver {
     });
   }
 
-  /** Calls `handler` with every event from now on. */
+  /**
+   * Calls `handler` with every event from now on; the first handler also gets those that came before
+   * it (the server's answer to the login may arrive in the same read as the namespace connect, before
+   * the caller of `connect` has a receiver to listen on).
+   */
   onEvent(handler: EventHandler): void {
     this.#handlers.push(handler);
+    for (const [name, args, receivedAt] of this.#early.splice(0)) handler(name, args, receivedAt);
   }
 
   /** Closes the connection (the server sees the transport close). */
@@ -94,6 +101,7 @@ export class PushReceiver {
     const nameEnd = text.indexOf('"', open + 2);
     const name = text.slice(open + 2, nameEnd);
     const args = text.slice(nameEnd + 2, -1);
+    if (this.#handlers.length === 0) this.#early.push([name, args, receivedAt]);
     for (const handler of this.#handlers) handler(name, args, receivedAt);
   }
 
