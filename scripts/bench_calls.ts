@@ -37,6 +37,11 @@
  * A level takes its setup (five calls at a time, from half a second to 15 s each five) plus about 12 s:
  * measured here, 25 then 35 calls in 34 s on a machine with a core to spare, 50 calls in 54 to 130 s on
  * a saturated one; `--find` runs at most 7 levels. The table printed goes into the README as it is.
+ * Every wait on another process is bounded (`LIMIT_MS`: 60 s for the server to start, 120 s for a client
+ * process to sign its clients in, 25 s for a call's outcome, 20 s for the window's counts, 10 s for a
+ * process to exit, else it is killed): a level whose processes do not answer in time is printed as a
+ * failed level with what it got (calls set up, with audio, loss over the calls counted), and the bench
+ * ends by itself.
  *
  * @module
  */
@@ -57,11 +62,39 @@ const PROFILE_DIR = option("profile-dir", "");
 const BATCH = 5;
 const CLOCK_TICKS = 100; // USER_HZ on Linux
 
+/** How long a child may take to answer: the server's tokens, sign-in, a call, the window's counts, exit. */
+const LIMIT_MS = {
+  start: 60_000,
+  signIn: 120_000,
+  call: 25_000,
+  window: 20_000,
+  profile: 30_000,
+  exit: 10_000,
+};
+
+/** `promise`'s value, or `undefined` once `ms` have passed without one. */
+async function within<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<undefined>((resolve) => timer = setTimeout(() => resolve(undefined), ms));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A child process speaking JSON lines on stdin/stdout. */
 class Child {
   readonly process: Deno.ChildProcess;
   #writer: WritableStreamDefaultWriter<Uint8Array>;
   #waiting: ((message: Record<string, unknown>) => boolean)[] = [];
+  /**
+   * Messages no waiter took yet: a child may answer before its parent asks (a child's `ready` while
+   * the parent's write of the next child's input, over 64 KiB at 85 calls, waits for that child to read).
+   */
+  #unclaimed: Record<string, unknown>[] = [];
+  /** Resolves when the child's output ends (it exited or died). */
+  #ended: Promise<undefined>;
 
   constructor(args: string[], onMessage: (message: Record<string, unknown>) => void = () => {}) {
     const child = new Deno.Command(Deno.execPath(), {
@@ -73,29 +106,52 @@ class Child {
       .spawn();
     this.process = child;
     this.#writer = child.stdin.getWriter();
-    (async () => {
+    this.#ended = (async () => {
       for await (const line of child.stdout.pipeThrough(new TextDecoderStream()).pipeThrough(lines())) {
         const message = JSON.parse(line);
         onMessage(message);
+        const waiting = this.#waiting.length;
         this.#waiting = this.#waiting.filter((take) => !take(message));
+        if (this.#waiting.length === waiting) this.#unclaimed.push(message);
       }
+      return undefined;
     })();
   }
 
-  /** The next message that `match` accepts. */
-  next<T>(match: (message: Record<string, unknown>) => boolean): Promise<T> {
-    return new Promise((resolve) => this.#waiting.push((m) => match(m) && (resolve(m as T), true)));
+  /** The next message that `match` accepts; `undefined` if none comes within `ms` or the child's output ends. */
+  next<T>(match: (message: Record<string, unknown>) => boolean, ms: number): Promise<T | undefined> {
+    const early = this.#unclaimed.findIndex(match);
+    if (early >= 0) return Promise.resolve(this.#unclaimed.splice(early, 1)[0] as T);
+    const message = new Promise<T>((resolve) =>
+      this.#waiting.push((m) => match(m) && (resolve(m as T), true))
+    );
+    return within(Promise.race([message, this.#ended]), ms);
   }
 
-  send(message: unknown): Promise<void> {
-    return this.#writer.write(new TextEncoder().encode(JSON.stringify(message) + "\n"));
+  /**
+   * Sends a line, waiting at most `LIMIT_MS.start` for the child to take it (a line over the pipe's
+   * 64 KiB waits for the child to read); a child that died is not an error here (its answers are missed).
+   */
+  async send(message: unknown): Promise<void> {
+    const line = new TextEncoder().encode(JSON.stringify(message) + "\n");
+    await within(this.#writer.write(line).catch(() => {}), LIMIT_MS.start);
   }
 
+  /** Closes its input (it then stops by itself); kills it if it has not exited within `LIMIT_MS.exit`. */
   async close(): Promise<void> {
-    await this.#writer.close().catch(() => {});
+    await within(this.#writer.close().catch(() => {}), LIMIT_MS.exit);
+    if (await within(this.process.status, LIMIT_MS.exit)) return;
+    console.error(`process ${this.process.pid} did not exit within ${LIMIT_MS.exit / 1000} s: killed`);
+    try {
+      this.process.kill("SIGKILL");
+    } catch { /* it exited meanwhile */ }
     await this.process.status;
   }
 }
+
+const debug = (what: string) => {
+  if (Deno.env.get("BENCH_DEBUG")) console.error(`${new Date().toISOString().slice(11, 23)} ${what}`);
+};
 
 /** User+system CPU seconds of a process, from /proc (read with `cat`: Deno asks for all permissions to read /proc). */
 async function cpuSeconds(pid: number): Promise<number> {
@@ -152,6 +208,8 @@ function freePort(): number {
 
 interface Result {
   calls: number;
+  /** Calls whose `serverCall` resolved. */
+  setUp: number;
   /** Frames the clients sent per second in the window, all calls, both ways. */
   packetsPerSecond: number;
   withAudio: number;
@@ -162,8 +220,31 @@ interface Result {
   machineBusy: number;
   /** Datagrams the kernel dropped at full sockets, over the level (setup and window). */
   drops: { server: number; clients: number };
+  /** What kept the level from completing (a process that did not answer in time); empty when it completed. */
+  problems: string[];
   profile?: string | undefined;
 }
+
+interface Outcome {
+  setUp: boolean;
+  audio: boolean;
+  answerToAudioMs: number | null;
+}
+
+/** A level that could not start its processes: nothing measured. */
+const notStarted = (calls: number, problem: string): Result => ({
+  calls,
+  setUp: 0,
+  packetsPerSecond: NaN,
+  withAudio: 0,
+  latencies: [],
+  lossPercent: NaN,
+  serverCore: NaN,
+  clientsCore: NaN,
+  machineBusy: NaN,
+  drops: { server: NaN, clients: NaN },
+  problems: [problem],
+});
 
 async function level(calls: number): Promise<Result> {
   const inspectPort = PROFILE ? freePort() : 0;
@@ -177,10 +258,13 @@ async function level(calls: number): Promise<Result> {
   const clients: Child[] = [];
   const clientInspectPort = PROFILE ? freePort() : 0;
   try {
-    const { url, tokens } = await server.next<{ url: string; tokens: string[] }>((m) => "url" in m);
-    const outcomes = new Map<number, { audio: boolean; answerToAudioMs: number | null }>();
+    const hello = await server.next<{ url: string; tokens: string[] }>((m) => "url" in m, LIMIT_MS.start);
+    if (!hello) return notStarted(calls, `the server did not start within ${LIMIT_MS.start / 1000} s`);
+    const { url, tokens } = hello;
+    const outcomes = new Map<number, Outcome>();
     const share = Math.ceil(calls / PROCESSES);
     const owner = new Map<number, Child>();
+    const signedIn: Promise<unknown>[] = [];
     for (let first = 0; first < calls; first += share) {
       const ids = Array.from({ length: Math.min(share, calls - first) }, (_, k) => first + k);
       const inspect = PROFILE && first === 0 ? [`--inspect=127.0.0.1:${clientInspectPort}`] : [];
@@ -190,33 +274,52 @@ async function level(calls: number): Promise<Result> {
           if (typeof m.call === "number") outcomes.set(m.call, m as never);
         },
       );
+      signedIn.push(child.next((m) => m.ready === true, LIMIT_MS.signIn));
       const user = (k: number) => ({ name: `bench-user-${k}`, token: tokens[k]! });
       await child.send({
         url,
         calls: ids.map((id) => ({ id, caller: user(2 * id), callee: user(2 * id + 1) })),
       });
+      debug(`${calls} calls: input of client process ${child.process.pid} written`);
       ids.forEach((id) => owner.set(id, child));
       clients.push(child);
     }
-    await Promise.all(clients.map((c) => c.next((m) => m.ready === true)));
+    if ((await Promise.all(signedIn)).includes(undefined)) {
+      return notStarted(
+        calls,
+        `a client process did not sign its clients in within ${LIMIT_MS.signIn / 1000} s`,
+      );
+    }
+    debug(`${calls} calls: clients signed in`);
 
     // Five calls at a time; each child answers a call once its audio flows both ways (or after 15 s).
-    for (let first = 0; first < calls; first += BATCH) {
+    // A call its child does not answer for within LIMIT_MS.call stops the setup: that child is stuck.
+    const problems: string[] = [];
+    for (let first = 0; first < calls && problems.length === 0; first += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, calls - first) }, (_, k) => first + k);
-      await Promise.all(batch.map(async (id) => {
+      const answered = await Promise.all(batch.map(async (id) => {
         const child = owner.get(id)!;
-        const done = child.next((m) => m.call === id);
+        const done = child.next((m) => m.call === id, LIMIT_MS.call);
         await child.send({ call: id });
-        await done;
+        return await done;
       }));
+      const unanswered = batch.filter((_, k) => answered[k] === undefined);
+      if (unanswered.length > 0) {
+        problems.push(
+          `no outcome within ${LIMIT_MS.call / 1000} s for call ${unanswered.join(", ")}: ` +
+            `placed ${Math.min(first + BATCH, calls)} of ${calls}, stopped there`,
+        );
+      }
+      debug(`${calls} calls: placed ${Math.min(first + BATCH, calls)}`);
     }
-    const profiler = PROFILE ? await Profiler.attach(inspectPort) : undefined;
-    const clientProfiler = PROFILE ? await Profiler.attach(clientInspectPort) : undefined;
+    const profiler = PROFILE ? await within(Profiler.attach(inspectPort), LIMIT_MS.profile) : undefined;
+    const clientProfiler = PROFILE
+      ? await within(Profiler.attach(clientInspectPort), LIMIT_MS.profile)
+      : undefined;
 
     // The steady window.
     await sleep(1000);
-    await profiler?.start();
-    await clientProfiler?.start();
+    await within(Promise.all([profiler?.start(), clientProfiler?.start()]), LIMIT_MS.profile);
     const pids = clients.map((c) => c.process.pid);
     const serverBefore = await cpuSeconds(server.process.pid);
     const clientsBefore = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0);
@@ -226,7 +329,9 @@ async function level(calls: number): Promise<Result> {
     await sleep(WINDOW_S * 1000);
     // Listened for before "end" is sent: a client may answer before the profiles are stopped.
     const windowCounts = Promise.all(
-      clients.map((c) => c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m)),
+      clients.map((c) =>
+        c.next<{ window: { sent: number; arrived: number }[] }>((m) => "window" in m, LIMIT_MS.window)
+      ),
     );
     await Promise.all(clients.map((c) => c.send({ mark: "end" })));
     const seconds = (performance.now() - started) / 1000;
@@ -236,13 +341,22 @@ async function level(calls: number): Promise<Result> {
     const drops = { server: await udpDrops([server.process.pid]), clients: await udpDrops(pids) };
     const saveAs = (who: string) =>
       PROFILE_DIR ? `${PROFILE_DIR}/${calls}-calls-${who}.cpuprofile` : undefined;
-    const profile = profiler && clientProfiler &&
-      [
-        await profiler.stop("server", saveAs("server")),
-        await clientProfiler.stop(`first client process (${share} calls)`, saveAs("client")),
-      ].join("\n");
+    const profile = profiler && clientProfiler && await within(
+      Promise.all([
+        profiler.stop("server", saveAs("server")),
+        clientProfiler.stop(`first client process (${share} calls)`, saveAs("client")),
+      ]).then((summaries) => summaries.join("\n")),
+      LIMIT_MS.profile,
+    );
     const windows = await windowCounts;
-    const counts = windows.flatMap((w) => w.window);
+    const silentProcesses = windows.filter((w) => w === undefined).length;
+    if (silentProcesses > 0) {
+      problems.push(
+        `${silentProcesses} client process(es) sent no window counts within ${LIMIT_MS.window / 1000} s: ` +
+          `loss is over the others' calls`,
+      );
+    }
+    const counts = windows.flatMap((w) => w?.window ?? []);
     const sent = counts.reduce((s, c) => s + c.sent, 0);
     const arrived = counts.reduce((s, c) => s + c.arrived, 0);
     const withAudio = [...outcomes.values()].filter((o) => o.audio);
@@ -252,6 +366,7 @@ async function level(calls: number): Promise<Result> {
     }
     return {
       calls,
+      setUp: [...outcomes.values()].filter((o) => o.setUp).length,
       packetsPerSecond: sent / seconds,
       withAudio: withAudio.length,
       latencies: withAudio.map((o) => o.answerToAudioMs!),
@@ -261,9 +376,11 @@ async function level(calls: number): Promise<Result> {
       drops,
       machineBusy: (100 * (machineAfter.busy - machineBefore.busy)) /
         (machineAfter.total - machineBefore.total),
+      problems,
       profile,
     };
   } finally {
+    debug(`${calls} calls: stopping the processes`);
     await Promise.all(clients.map((c) => c.close()));
     await server.close();
   }
@@ -282,21 +399,28 @@ let best = 0;
 for (const calls of LEVELS) {
   const before = await loadavg();
   const r = await level(calls);
-  const ms = (n: number) => Number.isNaN(n) ? "–" : n.toFixed(0);
+  /** `n` to `digits` decimals; "–" when it was not measured. */
+  const fixed = (n: number, digits = 0) => Number.isNaN(n) ? "–" : n.toFixed(digits);
   console.log(
-    `| ${r.calls} | ${r.withAudio} | ${ms(percentile(r.latencies, 50))} / ${
-      ms(percentile(r.latencies, 99))
+    `| ${r.calls} | ${r.withAudio} | ${fixed(percentile(r.latencies, 50))} / ${
+      fixed(percentile(r.latencies, 99))
     } ms | ` +
-      `${r.lossPercent.toFixed(2)} % | ${r.drops.server} / ${r.drops.clients} | ${
-        r.packetsPerSecond.toFixed(0)
-      } | ${(r.serverCore / calls).toFixed(2)} % of a core | ` +
-      `${r.serverCore.toFixed(0)} % of a core | ${r.clientsCore.toFixed(0)} % of a core | ${
-        r.machineBusy.toFixed(0)
+      `${fixed(r.lossPercent, 2)} % | ${fixed(r.drops.server)} / ${fixed(r.drops.clients)} | ${
+        fixed(r.packetsPerSecond)
+      } | ${fixed(r.serverCore / calls, 2)} % of a core | ` +
+      `${fixed(r.serverCore)} % of a core | ${fixed(r.clientsCore)} % of a core | ${
+        fixed(r.machineBusy)
       } % | ` +
       `${before} → ${await loadavg()} |`,
   );
   if (r.profile) console.log(r.profile);
-  if (r.withAudio < calls || r.lossPercent >= 1) break;
+  if (r.problems.length > 0) {
+    console.error(
+      `${calls} calls did not complete: ${r.setUp} set up, ${r.withAudio} with audio both ways, ` +
+        `loss ${fixed(r.lossPercent, 2)} %; ${r.problems.join("; ")}`,
+    );
+  }
+  if (r.problems.length > 0 || r.withAudio < calls || !(r.lossPercent < 1)) break;
   best = calls;
 }
 console.log(

@@ -9,10 +9,11 @@
  * It talks to its parent in JSON lines. Its first input line is `{ url, calls: [{ id, caller, callee }] }`
  * (each party `{ name, token }`); it signs every client in and answers `{ ready: true }`. Then:
  * - `{ call: id }`: the caller calls the callee, who answers when invited; answered with
- *   `{ call: id, audio: bool, answerToAudioMs }` once audio flows both ways (or after 15 s);
+ *   `{ call: id, setUp: bool, audio: bool, answerToAudioMs }` once `serverCall` resolved and audio flows
+ *   both ways, or after 15 s (`setUp`: `serverCall` resolved);
  * - `{ mark: "start" }` / `{ mark: "end" }`: the edges of the measuring window; after `end` it waits
  *   until frames sent after the window arrive (at most 5 s) and answers with each call's counts in the window;
- * - end of input: signs out and exits.
+ * - end of input: signs out (at most 5 s) and exits.
  *
  * @module
  */
@@ -161,6 +162,13 @@ const parties = [...calls.values()].flatMap((c) => [c.caller, c.callee]);
 for (let i = 0; i < parties.length; i += 10) {
   await Promise.all(parties.slice(i, i + 10).map((p) => p.client.createSession(p.token)));
 }
+if (Deno.env.get("BENCH_DEBUG")) {
+  console.error(
+    `${
+      new Date().toISOString().slice(11, 23)
+    } client process ${Deno.pid}: ${parties.length} clients signed in`,
+  );
+}
 for (const call of calls.values()) {
   call.callee.client.on("callInvite", (callId) => {
     call.answeredAt = performance.now();
@@ -179,12 +187,16 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
   if (command.call !== undefined) {
     const call = calls.get(command.call)!;
     (async () => {
+      // The limit covers `serverCall` too: a call whose setup never ends is answered for in time.
       const end = performance.now() + SETUP_LIMIT_MS;
-      await call.caller.client.serverCall({ to: call.callee.name }).catch((err) =>
-        console.error(`serverCall failed: ${err}`)
-      );
+      let setUp = false;
+      let settled = false;
+      call.caller.client.serverCall({ to: call.callee.name }).then(
+        () => setUp = true,
+        (err) => console.error(`serverCall failed: ${err}`),
+      ).finally(() => settled = true);
       while (
-        (call.caller.peer.firstFrameAt === 0 || call.callee.peer.firstFrameAt === 0) &&
+        (!settled || call.caller.peer.firstFrameAt === 0 || call.callee.peer.firstFrameAt === 0) &&
         performance.now() < end
       ) {
         await sleep(50);
@@ -195,15 +207,16 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
         : null;
       if (!audio && Deno.env.get("BENCH_DEBUG")) {
         console.error(
-          `call ${command.call}: answered ${call.answeredAt > 0}, caller heard ${
-            call.caller.peer.firstFrameAt > 0
-          } (${call.caller.peer.states}) ` +
+          `call ${command.call}: set up ${setUp}${settled ? "" : " (serverCall still pending)"}, ` +
+            `answered ${call.answeredAt > 0}, caller heard ${
+              call.caller.peer.firstFrameAt > 0
+            } (${call.caller.peer.states}) ` +
             `sent ${call.caller.peer.sent}, callee heard ${
               call.callee.peer.firstFrameAt > 0
             } sent ${call.callee.peer.sent}`,
         );
       }
-      say({ call: command.call, audio, answerToAudioMs });
+      say({ call: command.call, setUp, audio, answerToAudioMs });
     })();
   }
   if (command.mark === "start") window = { from: parties.map((p) => p.peer.sent), to: [] };
@@ -250,5 +263,5 @@ for (let next = await reader.read(); !next.done; next = await reader.read()) {
   }
 }
 clearInterval(clock);
-await Promise.all(parties.map((p) => p.client.deleteSession().catch(() => {})));
+await Promise.race([Promise.all(parties.map((p) => p.client.deleteSession().catch(() => {}))), sleep(5_000)]);
 Deno.exit(0);
