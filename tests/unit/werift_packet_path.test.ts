@@ -17,6 +17,7 @@ import {
   RtpPacket,
 } from "../_deps.ts";
 import { gathered, loopbackPeer } from "../_media_peer.ts";
+import { countNumberStrings } from "./_number_strings.ts";
 
 type Peer = ReturnType<typeof loopbackPeer>;
 /** What of werift's sender the tests read (its counters are private in its declarations). */
@@ -138,18 +139,7 @@ describe("RTCRtpSender.dispatchRtp (rtp_sender_dispatch.ts)", () => {
   });
 
   it("stamps the sender report's time as a real NTP timestamp, without printing numbers as strings", async () => {
-    const toString = Number.prototype.toString;
-    let calls = 0;
-    Number.prototype.toString = function (this: number, radix?: number) {
-      calls++;
-      return toString.call(this, radix);
-    };
-    try {
-      await pair.sender.sendRtp(packet(21));
-    } finally {
-      Number.prototype.toString = toString;
-    }
-    assert.equal(calls, 0);
+    assert.equal(await countNumberStrings(() => pair.sender.sendRtp(packet(21))), 0);
     const ntp = pair.sender.ntpTimestamp;
     const ms = Number(ntp >> 32n) * 1000 + Number(ntp & 0xffff_ffffn) / 2 ** 32 * 1000 - 2_208_988_800_000;
     assert.ok(Math.abs(ms - Date.now()) < 100, `${ms} is now`);
