@@ -20,14 +20,16 @@ describe("browser: calls carry audio", () => {
     const [bobCall] = await bob.waitFor("callInvite", 10_000) as [string];
     await bob.invoke("answer", bobCall);
 
-    // Each hears the other's tone, and its own (which the server does not send back) far below it.
+    // Each hears the other's tone, and its own (which the server does not send back) far below it: about
+    // 70 dB below; an echo of its own would be level with it. Once in a busy run only 39.2 dB below, so the
+    // bar is 30 dB.
     for (
       const [phone, callId, other, own] of [[alice, aliceCall, 880, 440], [bob, bobCall, 440, 880]] as const
     ) {
       await hearsTone(phone, callId, other);
       const heard = await phone.listen(callId, [other, own]);
       assert.ok(
-        heard.levels[own]! < heard.levels[other]! - 40,
+        heard.levels[own]! < heard.levels[other]! - 30,
         `${phone.name} hears ${JSON.stringify(heard)}`,
       );
     }
