@@ -45,6 +45,7 @@
  *
  * @module
  */
+import { CpuSnapshot } from "./_cpu.ts";
 import { lines } from "./_lines.ts";
 import { Profiler } from "./_profile.ts";
 
@@ -60,7 +61,6 @@ const PROFILE = Deno.args.includes("--profile");
 /** Where `--profile` writes the whole profiles (server, first client process), when given. */
 const PROFILE_DIR = option("profile-dir", "");
 const BATCH = 5;
-const CLOCK_TICKS = 100; // USER_HZ on Linux
 
 /** How long a child may take to answer: the server's tokens, sign-in, a call, the window's counts, exit. */
 const LIMIT_MS = {
@@ -152,13 +152,6 @@ class Child {
 const debug = (what: string) => {
   if (Deno.env.get("BENCH_DEBUG")) console.error(`${new Date().toISOString().slice(11, 23)} ${what}`);
 };
-
-/** User+system CPU seconds of a process, from /proc (read with `cat`: Deno asks for all permissions to read /proc). */
-async function cpuSeconds(pid: number): Promise<number> {
-  const stat = await readProc(`/proc/${pid}/stat`);
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
 
 /** The whole machine's busy and total CPU ticks so far, from /proc/stat. */
 async function machineTicks(): Promise<{ busy: number; total: number }> {
@@ -321,8 +314,12 @@ async function level(calls: number): Promise<Result> {
     await sleep(1000);
     await within(Promise.all([profiler?.start(), clientProfiler?.start()]), LIMIT_MS.profile);
     const pids = clients.map((c) => c.process.pid);
-    const serverBefore = await cpuSeconds(server.process.pid);
-    const clientsBefore = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0);
+    // User+system CPU seconds of the server and of all client processes together.
+    const cpuOf = (snapshot: CpuSnapshot) => ({
+      server: snapshot.of(server.process.pid) / 1e6,
+      clients: pids.reduce((sum, pid) => sum + snapshot.of(pid), 0) / 1e6,
+    });
+    const cpuBefore = cpuOf(await CpuSnapshot.take());
     const machineBefore = await machineTicks();
     const started = performance.now();
     await Promise.all(clients.map((c) => c.send({ mark: "start" })));
@@ -335,8 +332,9 @@ async function level(calls: number): Promise<Result> {
     );
     await Promise.all(clients.map((c) => c.send({ mark: "end" })));
     const seconds = (performance.now() - started) / 1000;
-    const serverCpu = await cpuSeconds(server.process.pid) - serverBefore;
-    const clientsCpu = (await Promise.all(pids.map(cpuSeconds))).reduce((a, b) => a + b, 0) - clientsBefore;
+    const cpuAfter = cpuOf(await CpuSnapshot.take());
+    const serverCpu = cpuAfter.server - cpuBefore.server;
+    const clientsCpu = cpuAfter.clients - cpuBefore.clients;
     const machineAfter = await machineTicks();
     const drops = { server: await udpDrops([server.process.pid]), clients: await udpDrops(pids) };
     const saveAs = (who: string) =>
