@@ -120,8 +120,11 @@ export function paginate<T>(
   }
 }
 
-/** The first position in `[0, length)` where `reached` holds (it holds from some position on). */
-function firstAt(length: number, reached: (i: number) => boolean): number {
+/**
+ * The first position in `[0, length)` where `reached` holds (it holds from some position on), by binary
+ * search; `length` when it holds nowhere.
+ */
+export function firstAt(length: number, reached: (i: number) => boolean): number {
   let low = 0;
   let high = length;
   while (low < high) {

@@ -29,6 +29,7 @@ import type { WireSessionSuccess } from "../wire.ts";
 import { aclAllows, type Auth, TokenError } from "./auth.ts";
 import type { ServerSocket, SocketServer } from "./deps.ts";
 import type { Audience, Outlet } from "./fanout.ts";
+import { firstAt } from "./cursors.ts";
 import { PushPacket } from "./push_packet.ts";
 import type { Handlers } from "./contract.ts";
 import { ApiError } from "./problems.ts";
@@ -340,15 +341,9 @@ export class Session implements Outlet {
 
   /** Where a push at `seq` is, or would go, in the queue (binary search; the end for the newest). */
   #position(seq: number): number {
-    let low = 0;
-    let high = this.#pending.length;
-    if (high > 0 && this.#pending[high - 1]!.seq < seq) return high;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.#pending[middle]!.seq < seq) low = middle + 1;
-      else high = middle;
-    }
-    return low;
+    const pending = this.#pending;
+    if (pending.length > 0 && pending[pending.length - 1]!.seq < seq) return pending.length;
+    return firstAt(pending.length, (i) => pending[i]!.seq >= seq);
   }
 
   #save(): void {
