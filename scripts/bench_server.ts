@@ -35,7 +35,8 @@
  * phases), `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
  * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
  * 0 skips), `--events N` (1000000; 0 skips the page phase), `--profile` (samples each server node's CPU
- * through its inspector during the fan-out under load, and prints where it went), `--acks` (every
+ * through its inspector during the measured sends and the fan-out under load, prints where it went,
+ * and keeps each whole profile in a temporary directory), `--acks` (every
  * socket asks for pushes with acks and acknowledges each, as the official SDK and our client do).
  *
  * How long (2 cores): a whole run 56 s at a load average of 1–2.6, 1 min 29 s at 4–5;
@@ -79,6 +80,8 @@ const WARMUP = 5;
 const SEND_WARMUP = 1000;
 const TIME_LIMIT_MS = 120_000;
 const PROFILE = Deno.args.includes("--profile");
+/** With `--profile`: where the whole profiles are written (Chrome DevTools opens them). */
+const PROFILE_DIR = PROFILE ? await Deno.makeTempDir({ prefix: "parley-profiles-" }) : "";
 /** Receivers log in with `acknowledge_events=true` and acknowledge every push, as the official SDK does. */
 const ACKS = Deno.args.includes("--acks");
 
@@ -292,6 +295,8 @@ async function benchEngine(
       while (next < SEND_WARMUP) await post(lane, next++);
     }));
     next = 0;
+    const sendProfilers = PROFILE ? await Promise.all(hosts.map((h) => Profiler.attach(h.inspectPort))) : [];
+    await Promise.all(sendProfilers.map((p) => p.start()));
     const sendCpuBefore = await cpuNow();
     const sendStart = performance.now();
     await Promise.all(lanes.map(async (lane) => {
@@ -299,6 +304,15 @@ async function benchEngine(
     }));
     const sendsPerSecond = SENDS / ((performance.now() - sendStart) / 1000);
     const sendCpuAfter = await cpuNow();
+    for (const [i, profiler] of sendProfilers.entries()) {
+      const saveAs = join(PROFILE_DIR, `${engine}-node${i + 1}-sends.cpuprofile`);
+      console.log(
+        `${engine}, node ${i + 1} of ${hosts.length}, during the sends: ${await profiler.stop(
+          "server",
+          saveAs,
+        )}`,
+      );
+    }
     for (const connection of lanes.flat()) connection.close();
     const sendCpu = {
       nodes: sendCpuAfter.nodes.map((n, i) => n - sendCpuBefore.nodes[i]!),
@@ -383,8 +397,12 @@ async function benchEngine(
       clearTimeout(timer);
       const cpuAfter = await cpuNow();
       for (const [i, profiler] of profilers.entries()) {
+        const saveAs = join(PROFILE_DIR, `${engine}-node${i + 1}-fanout.cpuprofile`);
         console.log(
-          `${engine}, node ${i + 1} of ${hosts.length}, during the fan-out: ${await profiler.stop()}`,
+          `${engine}, node ${i + 1} of ${hosts.length}, during the fan-out: ${await profiler.stop(
+            "server",
+            saveAs,
+          )}`,
         );
       }
       latencies.sort((a, b) => a - b);
@@ -586,6 +604,13 @@ for (const r of results) {
       perSend(r.sendCpu.bench)
     } µs${r.engine.startsWith("postgres") ? `, PostgreSQL ${perSend(r.sendCpu.postgres)} µs` : ""}`,
   );
+  // The machine's speed varies from run to run (every process's CPU per send moves together), while
+  // the senders' work per send does not: the server's cost in units of it compares runs and changes.
+  console.log(
+    `    server ÷ senders    ${
+      r.sendCpu.nodes.map((n) => (n / r.sendCpu.bench).toFixed(2)).join(" + ")
+    } (CPU per send; the senders' work per send is fixed)`,
+  );
   console.log(
     `    pushes delivered    ${
       int(r.load.received / r.load.seconds)
@@ -618,3 +643,4 @@ if (EVENTS > 0) {
   console.log(`    first page (100 events)         p50 ${ms(pages.first.p50)}, p99 ${ms(pages.first.p99)}`);
   console.log(`    last page (100 events, cursor)  p50 ${ms(pages.last.p50)}, p99 ${ms(pages.last.p99)}`);
 }
+if (PROFILE) console.log(`  whole CPU profiles: ${PROFILE_DIR}`);
