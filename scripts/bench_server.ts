@@ -4,8 +4,10 @@
  * (scripts/bench_server_host.ts) and everything on loopback.
  *
  * Per engine:
- * - answered sends per second: text messages posted over REST, `--lanes` requests in flight, into a
- *   conversation of two members online; each answer waits for the commit of its event; each lane
+ * - answered sends per second: text messages posted over REST into a conversation of two members
+ *   online, measured once with each number of requests in flight in `--lanes` (32: a moderate load,
+ *   where a durable engine's throughput is bound by its commit latency; 128: enough to keep one
+ *   server process busy); each answer waits for the commit of its event; each lane
  *   sends on keep-alive connections of its own (scripts/_http_connection.ts, far cheaper per request
  *   than `fetch`, which left less CPU to the server on a 2-core machine), and the CPU time per send
  *   of each process (server nodes, this one, PostgreSQL) is read from /proc;
@@ -33,7 +35,7 @@
  *
  * Options: `--engines memory,sqlite,postgres,postgres2` (the default; `none` runs only the engine-free
  * phases), `--users N` (100), `--senders N` (10), `--messages N` per sender (200), `--window N`
- * requests in flight per sender (4), `--sends N` (5000), `--lanes N` (32), `--idle-sockets N` (1000;
+ * requests in flight per sender (4), `--sends N` (5000), `--lanes N,M,…` (32,128: each a measure of its own), `--idle-sockets N` (1000;
  * 0 skips), `--events N` (1000000; 0 skips the page phase), `--profile` (samples each server node's CPU
  * through its inspector during the measured sends and the fan-out under load, prints where it went,
  * and keeps each whole profile in a temporary directory), `--acks` (every
@@ -70,7 +72,10 @@ const SENDERS = Math.min(option("senders", 10), USERS);
 const MESSAGES = option("messages", 200);
 const WINDOW = option("window", 4);
 const SENDS = option("sends", 5000);
-const LANES = option("lanes", 32);
+/** The numbers of sends in flight measured (`--lanes 32,128`), one measure each. */
+const LANES = (Deno.args.includes("--lanes") ? Deno.args[Deno.args.indexOf("--lanes") + 1]! : "32,128")
+  .split(",").map(Number);
+if (!LANES.every((n) => Number.isInteger(n) && n > 0)) throw new Error("--lanes takes counts such as 32,128");
 const IDLE_SOCKETS = option("idle-sockets", 1000);
 const EVENTS = option("events", 1_000_000);
 /** Samples of each event page (after 10 of each to warm up): enough for a p99 that is not just the maximum. */
@@ -233,10 +238,16 @@ interface PhaseCpu {
   postgres: number;
 }
 
+/** Answered sends with `inFlight` requests in flight. */
+interface SendRun {
+  inFlight: number;
+  perSecond: number;
+  cpu: PhaseCpu;
+}
+
 interface EngineResult {
   engine: string;
-  sendsPerSecond: number;
-  sendCpu: PhaseCpu;
+  sends: SendRun[];
   load: FanoutRun;
   idle: FanoutRun;
 }
@@ -276,9 +287,6 @@ async function benchEngine(
     // each lane on keep-alive connections of its own (one a node) that cost the bench little CPU.
     const pair = users.slice(0, 2);
     const chat = await conversationOf(pair);
-    const lanes = await Promise.all(
-      Array.from({ length: LANES }, () => Promise.all(hosts.map((h) => HttpConnection.open(h.url)))),
-    );
     const post = async (lane: HttpConnection[], i: number) => {
       const answer = await lane[(i % 2) % nodes]!.request(
         "POST",
@@ -288,37 +296,48 @@ async function benchEngine(
       );
       if (answer.status !== 201) throw new Error(`a send answered ${answer.status} ${answer.text}`);
     };
-    // Warm-up: 1,000 sends shaped like the measured ones, so that the code is compiled and group
-    // commits run as they will (200 sends one at a time left the first measured ones to pay for that).
-    let next = 0;
-    await Promise.all(lanes.map(async (lane) => {
-      while (next < SEND_WARMUP) await post(lane, next++);
-    }));
-    next = 0;
-    const sendProfilers = PROFILE ? await Promise.all(hosts.map((h) => Profiler.attach(h.inspectPort))) : [];
-    await Promise.all(sendProfilers.map((p) => p.start()));
-    const sendCpuBefore = await cpuNow();
-    const sendStart = performance.now();
-    await Promise.all(lanes.map(async (lane) => {
-      while (next < SENDS) await post(lane, next++);
-    }));
-    const sendsPerSecond = SENDS / ((performance.now() - sendStart) / 1000);
-    const sendCpuAfter = await cpuNow();
-    for (const [i, profiler] of sendProfilers.entries()) {
-      const saveAs = join(PROFILE_DIR, `${engine}-node${i + 1}-sends.cpuprofile`);
-      console.log(
-        `${engine}, node ${i + 1} of ${hosts.length}, during the sends: ${await profiler.stop(
-          "server",
-          saveAs,
-        )}`,
+    const sends: SendRun[] = [];
+    for (const [level, inFlight] of LANES.entries()) {
+      const lanes = await Promise.all(
+        Array.from({ length: inFlight }, () => Promise.all(hosts.map((h) => HttpConnection.open(h.url)))),
       );
+      // Warm-up: 1,000 sends shaped like the measured ones, so that the code is compiled and group
+      // commits run as they will (200 sends one at a time left the first measured ones to pay for that).
+      let next = 0;
+      await Promise.all(lanes.map(async (lane) => {
+        while (next < SEND_WARMUP) await post(lane, next++);
+      }));
+      next = 0;
+      // With --profile: the first level is sampled.
+      const profilers = PROFILE && level === 0
+        ? await Promise.all(hosts.map((h) => Profiler.attach(h.inspectPort)))
+        : [];
+      await Promise.all(profilers.map((p) => p.start()));
+      const before = await cpuNow();
+      const start = performance.now();
+      await Promise.all(lanes.map(async (lane) => {
+        while (next < SENDS) await post(lane, next++);
+      }));
+      const perSecond = SENDS / ((performance.now() - start) / 1000);
+      const after = await cpuNow();
+      for (const [i, profiler] of profilers.entries()) {
+        const saveAs = join(PROFILE_DIR, `${engine}-node${i + 1}-sends.cpuprofile`);
+        const summary = await profiler.stop("server", saveAs);
+        console.log(
+          `${engine}, node ${i + 1} of ${hosts.length}, during the sends (${inFlight} in flight): ${summary}`,
+        );
+      }
+      for (const connection of lanes.flat()) connection.close();
+      sends.push({
+        inFlight,
+        perSecond,
+        cpu: {
+          nodes: after.nodes.map((n, i) => n - before.nodes[i]!),
+          bench: after.bench - before.bench,
+          postgres: after.postgres - before.postgres,
+        },
+      });
     }
-    for (const connection of lanes.flat()) connection.close();
-    const sendCpu = {
-      nodes: sendCpuAfter.nodes.map((n, i) => n - sendCpuBefore.nodes[i]!),
-      bench: sendCpuAfter.bench - sendCpuBefore.bench,
-      postgres: sendCpuAfter.postgres - sendCpuBefore.postgres,
-    };
 
     // Fan-out to every user.
     const cid = await conversationOf(users);
@@ -425,7 +444,7 @@ async function benchEngine(
     const load = await measure("load", senders, MESSAGES, WINDOW);
     const idle = await measure("idle", [senders[0]!], 100, 1);
     for (const user of users) user.socket.close();
-    return { engine, sendsPerSecond, sendCpu, load, idle };
+    return { engine, sends, load, idle };
   } finally {
     for (const host of hosts) await host.stop();
   }
@@ -586,7 +605,9 @@ try {
 }
 
 console.log("reference server, loopback, server in its own process");
-console.log(`  per engine: sends with ${LANES} in flight (2 members online); fan-out to ${USERS} sockets`);
+console.log(
+  `  per engine: sends with ${LANES.join(" and ")} in flight (2 members online); fan-out to ${USERS} sockets`,
+);
 console.log(
   `  (${SENDERS} senders × ${MESSAGES} messages, ${WINDOW} in flight each); unloaded latency (1 in flight)${
     ACKS ? "; every push acknowledged" : ""
@@ -597,20 +618,21 @@ const labels: Record<string, string> = {
 };
 for (const r of results) {
   console.log(`  ${labels[r.engine] ?? r.engine}:`);
-  console.log(`    answered sends      ${int(r.sendsPerSecond)}/s`);
-  const perSend = (micros: number) => (micros / SENDS).toFixed(0);
-  console.log(
-    `    CPU per send        server ${r.sendCpu.nodes.map(perSend).join(" + ")} µs, bench (senders) ${
-      perSend(r.sendCpu.bench)
-    } µs${r.engine.startsWith("postgres") ? `, PostgreSQL ${perSend(r.sendCpu.postgres)} µs` : ""}`,
-  );
-  // The machine's speed varies from run to run (every process's CPU per send moves together), while
-  // the senders' work per send does not: the server's cost in units of it compares runs and changes.
-  console.log(
-    `    server ÷ senders    ${
-      r.sendCpu.nodes.map((n) => (n / r.sendCpu.bench).toFixed(2)).join(" + ")
-    } (CPU per send; the senders' work per send is fixed)`,
-  );
+  for (const run of r.sends) {
+    const perSend = (micros: number) => (micros / SENDS).toFixed(0);
+    const ratios = run.cpu.nodes.map((n) => (n / run.cpu.bench).toFixed(2)).join(" + ");
+    console.log(`    answered sends      ${int(run.perSecond)}/s with ${run.inFlight} in flight`);
+    // The machine's speed varies from run to run (every process's CPU per send moves with it), while
+    // the senders' work per send does not: the server's cost in units of it compares runs and changes.
+    console.log(
+      `      CPU per send      server ${
+        run.cpu.nodes.map(perSend).join(" + ")
+      } µs (${ratios} × the senders'), ` +
+        `bench (senders) ${perSend(run.cpu.bench)} µs${
+          r.engine.startsWith("postgres") ? `, PostgreSQL ${perSend(run.cpu.postgres)} µs` : ""
+        }`,
+    );
+  }
   console.log(
     `    pushes delivered    ${
       int(r.load.received / r.load.seconds)
