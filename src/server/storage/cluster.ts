@@ -248,9 +248,17 @@ export class ClusterJournal implements Journal, Coordinator {
     }
   }
 
+  /** Whether anything waits for a flush (each of these kicked one, so one will run). */
+  #pending(): boolean {
+    return this.#tasks.length > 0 || this.#queued.length > 0 || this.#publications.length > 0;
+  }
+
   /** Makes sure a flush will run for what is queued now. */
   #kick(): void {
-    if (this.#flushQueued || this.#closed) return;
+    if (this.#closed) return;
+    // Its transaction opens behind a COMMIT under way, if there is one.
+    this.#backend.openAhead();
+    if (this.#flushQueued) return;
     this.#flushQueued = true;
     void this.#serially(() => {
       this.#flushQueued = false;
@@ -265,8 +273,8 @@ export class ClusterJournal implements Journal, Coordinator {
   }
 
   async #flush(): Promise<void> {
+    if (!this.#pending()) return;
     const tasks = this.#tasks.splice(0);
-    if (tasks.length === 0 && this.#queued.length === 0 && this.#publications.length === 0) return;
     const outcomes: { value?: unknown; error?: unknown; failed: boolean }[] = [];
     let mine: Publication[] = [];
     // Pushes of the other nodes' rows caught up with inside the transaction: sent once it is over (they

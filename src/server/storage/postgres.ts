@@ -95,6 +95,13 @@ export class PostgresBackend {
   /** A client of one connection of its own, for the presence lock (reconnected by the client). */
   readonly #presenceSql: Sql;
   #presence: ReturnType<typeof setInterval> | undefined;
+  /**
+   * The next writing transaction, opened on the writer's connection right behind the last COMMIT
+   * (see {@link write}): the log position its catch-up read starts after, and that query's results.
+   */
+  #opened: { after: number; results: Promise<Record<string, unknown>[][]> } | undefined;
+  /** The write whose COMMIT is under way: the position it takes, and whether it read the nodes. */
+  #committing: { seq: number; withNodes: boolean } | undefined;
 
   private constructor(sql: Sql, newWriter: () => Sql, presenceSql: Sql, node: string) {
     this.#sql = sql;
@@ -143,6 +150,7 @@ export class PostgresBackend {
    */
   async snapshot(): Promise<Snapshot> {
     const sql = this.#writer;
+    this.#closeOpened(sql);
     const [, top, ...tables] = await Promise.all([
       sql.unsafe("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"),
       sql.unsafe("SELECT coalesce(max(seq), 0) AS head FROM changes"),
@@ -175,6 +183,10 @@ export class PostgresBackend {
    * them to `work` with a way to read the nodes that are up (read with the rows when `withNodes`),
    * then writes the group `work` answers (if any) with its change-log row numbered after the last
    * one. Resolves that number (undefined when nothing was written); nothing is written when it rejects.
+   *
+   * When more work is waiting while the COMMIT is under way ({@link openAhead}), the next
+   * transaction is opened right behind it: its lock and catch-up read are done by the time the next
+   * call comes, which takes them over.
    */
   async write(
     applied: number,
@@ -185,18 +197,16 @@ export class PostgresBackend {
     const sql = this.#writer;
     let open = true;
     try {
-      // Held until the commit: the rows read next are all there are, and ours come right after them.
-      // One query of several statements (one round trip, and one query for the client to handle); the
-      // database runs them in order, the reads once it has the lock. The numbers are our own integers.
       if (!Number.isSafeInteger(applied)) throw new TypeError(`not a log position: ${applied}`);
-      const results = await sql.unsafe([
-        "BEGIN READ WRITE",
-        `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`,
-        `SELECT seq, node, data FROM changes WHERE seq > ${applied} ORDER BY seq`,
-        ...withNodes ? [NODES] : [],
-      ].join(";\n")) as unknown as Record<string, unknown>[][];
+      // An opened transaction read the log from where this node was at its commit; rows applied since
+      // (caught up with outside a write) come again in its read and are skipped (cluster.ts `#apply`).
+      const opened = this.#opened;
+      this.#opened = undefined;
+      const results = opened && opened.after <= applied
+        ? await opened.results
+        : (this.#closeOpened(sql, opened), await this.#open(sql, applied, withNodes));
       const log = logged(results[2]!);
-      const nodes = async () => nodesOf(withNodes ? results[3]! : await sql.unsafe(NODES));
+      const nodes = async () => nodesOf(results[3] ?? await sql.unsafe(NODES));
       const group = await work(log, nodes);
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
@@ -212,13 +222,21 @@ export class PostgresBackend {
           params: [...runs[0]!.params, ...entry],
         }]
         : [...runs, { sql: `WITH logged AS (${LOG_ENTRY(1)}) SELECT pg_notify($4, $2)`, params: entry }];
-      await Promise.all([
-        ...statements.map(({ sql: text, params }) => sql.unsafe(text, params, PREPARED)),
+      // Each query is queued when it is executed: here, in this order (`Promise.all` alone would start
+      // them a microtask later, behind anything queued in between).
+      const committed = Promise.all([
+        ...statements.map(({ sql: text, params }) => sql.unsafe(text, params, PREPARED).execute()),
         ...seq % PRUNE_EVERY === 0
-          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED)]
+          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED).execute()]
           : [],
-        sql.unsafe("COMMIT"),
+        sql.unsafe("COMMIT").execute(),
       ]);
+      this.#committing = { seq, withNodes };
+      try {
+        await committed;
+      } finally {
+        this.#committing = undefined;
+      }
       return seq;
     } catch (err) {
       open = false;
@@ -226,8 +244,51 @@ export class PostgresBackend {
       throw err;
     } finally {
       // Nothing to write: end the transaction. Not waited for: it is queued ahead of the next BEGIN.
-      if (open) sql.unsafe("ROLLBACK").catch(() => {});
+      if (open) sql.unsafe("ROLLBACK").execute().catch(() => {});
     }
+  }
+
+  /**
+   * Work is waiting for the next write: if a COMMIT is under way, the next transaction is opened
+   * right behind it (queued on the same connection, so the database runs it once the COMMIT is done),
+   * and the next {@link write} takes it over. That hides a round trip from every write that follows
+   * another at once. Nothing happens otherwise, or if it is opened already. The lock is then held
+   * from that commit to the next write, which comes as soon as this node has answered the last one.
+   * Should the COMMIT fail, this fails with it, on the client that #renewWriter ends. Answers
+   * whether a transaction is opened ahead now.
+   */
+  openAhead(): boolean {
+    if (this.#opened !== undefined) return true;
+    if (this.#committing === undefined) return false;
+    const { seq, withNodes } = this.#committing;
+    this.#opened = { after: seq, results: this.#open(this.#writer, seq, withNodes) };
+    return true;
+  }
+
+  /**
+   * Opens a writing transaction: takes the write lock, then reads the log rows after `applied` (and
+   * the running nodes when `withNodes`). Held until the commit: the rows read are all there are, and
+   * this node's come right after them. One query of several statements (one round trip, one query
+   * for the client to handle); the database runs them in order, the reads once it has the lock. The
+   * numbers are our own integers. Its rejection is handled here too, for a transaction opened ahead
+   * that nobody takes over.
+   */
+  #open(sql: Sql, applied: number, withNodes: boolean): Promise<Record<string, unknown>[][]> {
+    const results = sql.unsafe([
+      "BEGIN READ WRITE",
+      `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`,
+      `SELECT seq, node, data FROM changes WHERE seq > ${applied} ORDER BY seq`,
+      ...withNodes ? [NODES] : [],
+    ].join(";\n")).execute() as unknown as Promise<Record<string, unknown>[][]>;
+    results.catch(() => {});
+    return results;
+  }
+
+  /** Ends a transaction opened ahead (see {@link write}) that will not be taken over: the next query follows it. */
+  #closeOpened(sql: Sql, opened = this.#opened): void {
+    if (opened === undefined) return;
+    if (opened === this.#opened) this.#opened = undefined;
+    sql.unsafe("ROLLBACK").execute().catch(() => {});
   }
 
   /**
@@ -238,6 +299,7 @@ export class PostgresBackend {
    * sent, so every attempt times out (seen under restarts of PostgreSQL every few hundred ms).
    */
   #renewWriter(): void {
+    this.#opened = undefined; // its transaction ends with the old client
     const old = this.#writer;
     this.#writer = this.#newWriter();
     old.end({ timeout: 0 }).catch(() => {});
