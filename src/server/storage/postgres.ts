@@ -125,7 +125,7 @@ export class PostgresBackend {
     const writer = () =>
       postgres(url, {
         max: 1,
-        connection: { default_transaction_read_only: true },
+        connection: { default_transaction_read_only: true, standard_conforming_strings: "on" },
         ...options,
         // A client renewed while it was reconnecting may still open that connection: it closes idle.
         idle_timeout: 30,
@@ -210,27 +210,23 @@ export class PostgresBackend {
       const group = await work(log, nodes);
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
-      // One round trip too: one statement per run of like changes (batchedStatements in schema.ts),
-      // the change-log row and its notification in one more, or all in one when there is one run.
-      // After a failed statement the rest fail, and the COMMIT is a ROLLBACK.
+      // One round trip and one write too: the statements (one per run of like changes, batchedStatements
+      // in schema.ts), the change-log row, its notification and the COMMIT as one query of several
+      // statements, their JSON as literals. Prepared statements with parameters would be one query each
+      // for the client to build and handle, and the COMMIT would be a write of its own. The database
+      // runs them in order and stops at the first that fails, leaving the transaction to roll back.
       open = false;
-      const runs = batchedStatements(group.changes);
-      const entry = [seq, this.node, group.data, CHANNEL];
-      const statements = runs.length === 1
-        ? [{
-          sql: `WITH run AS (${runs[0]!.sql}), logged AS (${LOG_ENTRY(2)}) SELECT pg_notify($5, $3)`,
-          params: [...runs[0]!.params, ...entry],
-        }]
-        : [...runs, { sql: `WITH logged AS (${LOG_ENTRY(1)}) SELECT pg_notify($4, $2)`, params: entry }];
-      // Each query is queued when it is executed: here, in this order (`Promise.all` alone would start
-      // them a microtask later, behind anything queued in between).
-      const committed = Promise.all([
-        ...statements.map(({ sql: text, params }) => sql.unsafe(text, params, PREPARED).execute()),
-        ...seq % PRUNE_EVERY === 0
-          ? [sql.unsafe("DELETE FROM changes WHERE seq <= $1", [seq - KEEP_CHANGES], PREPARED).execute()]
-          : [],
-        sql.unsafe("COMMIT").execute(),
-      ]);
+      const statements = batchedStatements(group.changes).map(({ sql: text, params: [rows] }) =>
+        text.replace("$1", () => literal(rows))
+      );
+      statements.push(
+        `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${literal(group.data)})`,
+        `NOTIFY ${CHANNEL}, '${this.node}'`,
+      );
+      if (seq % PRUNE_EVERY === 0) statements.push(`DELETE FROM changes WHERE seq <= ${seq - KEEP_CHANGES}`);
+      statements.push("COMMIT");
+      // Queued when executed, here, ahead of a transaction opened behind it (openAhead).
+      const committed = sql.unsafe(statements.join(";\n")).execute();
       this.#committing = { seq, withNodes };
       try {
         await committed;
@@ -348,9 +344,13 @@ export class PostgresBackend {
 const NODES = `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
   AND objsubid = 2 AND granted`;
 
-/** The insert of a change-log row, its parameters numbered from `first`. */
-const LOG_ENTRY = (first: number) =>
-  `INSERT INTO changes (seq, node, data) VALUES ($${first}, $${first + 1}, $${first + 2})`;
+/**
+ * A string as an SQL literal. Only quotes are special: the writer's connections have
+ * `standard_conforming_strings` on (PostgreSQL's default), where a backslash is an ordinary character.
+ */
+function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
+}
 
 function nodesOf(rows: readonly Record<string, unknown>[]): Set<string> {
   return new Set(rows.map((n) => String(n.objid)));
