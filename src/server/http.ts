@@ -15,7 +15,8 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Caller, Handlers, Route } from "./contract.ts";
 import { ApiError, invalid, problemBody } from "./problems.ts";
-import { type Issue, type Operation, operations } from "./validation.ts";
+import { splitTarget } from "./request_target.ts";
+import { type Operation, operations } from "./validation.ts";
 
 /** Largest request body accepted, in bytes. */
 export const BODY_LIMIT = 256 * 1024;
@@ -25,6 +26,7 @@ export const BODY_LIMIT = 256 * 1024;
  */
 export const JSON_DEPTH_LIMIT = 32;
 const encoder = new TextEncoder();
+const decoder = new TextDecoder();
 /** How much of an oversized body is read (and discarded) before the connection is closed instead. */
 const DRAIN_LIMIT = 16 * BODY_LIMIT;
 
@@ -54,6 +56,8 @@ interface AnyReply {
 interface Endpoint {
   operation: Operation;
   segments: (string | { param: string })[];
+  /** The names of the path parameters. */
+  pathNames: string[];
   handler: AnyHandler;
 }
 
@@ -74,7 +78,8 @@ export function restListener(
       const param = /^\{(.+)\}$/.exec(s)?.[1];
       return param === undefined ? s : { param };
     });
-    return { operation, segments, handler };
+    const pathNames = segments.flatMap((s) => typeof s === "string" ? [] : [s.param]);
+    return { operation, segments, pathNames, handler };
   });
   // Literal segments win over placeholders: `/members/me` before `/members/{member_id}`.
   const literals = (r: Endpoint) => r.segments.filter((s) => typeof s === "string").length;
@@ -103,34 +108,37 @@ async function handle(
   res: ServerResponse,
 ): Promise<void> {
   const method = (req.method ?? "GET").toUpperCase();
-  const url = new URL(req.url ?? "/", "http://localhost");
   if (method === "OPTIONS") {
     req.resume();
     return send(res, 204, undefined);
   }
+  const target = req.url ?? "/";
+  const { path: pathname, search } = splitTarget(target);
 
-  const pathSegments = url.pathname.split("/").slice(1);
+  const pathSegments = pathname.split("/").slice(1);
   // The first route (in the order above) of this path and method; else the methods the path has.
-  let match: { route: Endpoint; params: Record<string, string> } | undefined;
-  const allowed = new Set<string>();
-  for (const route of bySegments.get(pathSegments.length) ?? []) {
-    const params = matchPath(route, pathSegments);
-    if (params === undefined) continue;
-    if (route.operation.method === method) {
-      match = { route, params };
+  let route: Endpoint | undefined;
+  let params: Record<string, unknown> | undefined;
+  const candidates = bySegments.get(pathSegments.length) ?? [];
+  for (const candidate of candidates) {
+    params = matchPath(candidate, pathSegments);
+    if (params !== undefined && candidate.operation.method === method) {
+      route = candidate;
       break;
     }
-    allowed.add(route.operation.method);
   }
-  if (!match) {
+  if (!route || !params) {
     req.resume();
+    const allowed = new Set(
+      candidates.filter((r) => matchPath(r, pathSegments) !== undefined).map((r) => r.operation.method),
+    );
     if (allowed.size === 0) {
-      throw new ApiError("http:error:not-found", `There is no ${url.pathname} in this API.`);
+      throw new ApiError("http:error:not-found", `There is no ${pathname} in this API.`);
     }
     res.setHeader("allow", [...allowed].join(", "));
-    throw new ApiError("http:error:method-not-allowed", `${url.pathname} does not accept ${method}.`);
+    throw new ApiError("http:error:method-not-allowed", `${pathname} does not accept ${method}.`);
   }
-  const { operation, handler } = match.route;
+  const { operation, handler, pathNames } = route;
 
   // Operations open to anonymous callers (the metrics report) do not look at the token at all.
   let caller: Caller | undefined;
@@ -140,7 +148,7 @@ async function handle(
       if (!token) {
         throw new ApiError("system:error:invalid-token", "Send the token as 'Authorization: Bearer <JWT>'.");
       }
-      caller = await authenticate(token, url.pathname);
+      caller = await authenticate(token, pathname);
     } catch (err) {
       req.resume();
       throw err;
@@ -149,22 +157,21 @@ async function handle(
 
   const body = await readBody(req, operation);
 
-  const params: Record<string, unknown> = { ...match.params };
-  if (url.search !== "") {
-    for (const [key, value] of url.searchParams) {
+  // Path and query parameters are validated (and coerced) together, path parameters first.
+  if (search !== "") {
+    for (const [key, value] of new URLSearchParams(search)) {
       if (!(key in params)) params[key] = value;
     }
   }
-  const issues: Issue[] = [
-    ...operation.checkParams(params),
-    ...(operation.hasBody ? operation.checkBody(body) : []),
-  ];
-  if (issues.length > 0) throw invalid(issues);
+  const paramIssues = operation.checkParams(params);
+  const bodyIssues = operation.hasBody ? operation.checkBody(body) : [];
+  if (paramIssues.length > 0 || bodyIssues.length > 0) throw invalid([...paramIssues, ...bodyIssues]);
 
-  const query = Object.fromEntries(
-    operation.queryNames.filter((name) => name in params).map((name) => [name, params[name]]),
-  );
-  const path = Object.fromEntries(Object.keys(match.params).map((name) => [name, params[name]]));
+  const query: Record<string, unknown> = {};
+  for (const name of operation.queryNames) if (name in params) query[name] = params[name];
+  const path: Record<string, unknown> = {};
+  for (const name of pathNames) path[name] = params[name];
+  let url: URL | undefined;
   const request: AnyRequest = {
     get caller(): Caller {
       if (!caller) throw new ApiError("system:error:invalid-token", "This request needs a token.");
@@ -172,7 +179,10 @@ async function handle(
     },
     params: { path, query },
     body,
-    url,
+    // Only listings read it (for their links): not parsed for the other requests.
+    get url(): URL {
+      return url ??= new URL(target, "http://localhost");
+    },
   };
   const reply = await handler(request);
   send(res, reply.status, reply.body);
@@ -206,6 +216,11 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
     req.resume();
     return undefined;
   }
+  // Usually the whole body came with the headers and waits in the stream's buffer: taken at once.
+  if (req.complete && req.readableLength <= BODY_LIMIT && !req.readableFlowing) {
+    const whole = req.read() as Uint8Array | null;
+    return parseBody(req, whole ?? new Uint8Array(0));
+  }
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Read through events rather than an async iterator, which costs far more per request.
@@ -233,7 +248,12 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
   if (size > BODY_LIMIT) {
     throw new ApiError("http:error:payload-too-large", `The body is larger than ${BODY_LIMIT} bytes.`);
   }
-  if (size === 0) {
+  return parseBody(req, chunks.length === 1 ? chunks[0]! : concat(chunks, size));
+}
+
+/** The JSON body of `bytes` (at most {@link BODY_LIMIT} of them), checked. */
+function parseBody(req: IncomingMessage, bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) {
     throw invalid([{ name: "body", reason: "is required" }], "This operation needs a JSON body.");
   }
 
@@ -244,7 +264,7 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
       `Send the body as JSON with 'Content-Type: application/json' (got ${JSON.stringify(type)}).`,
     );
   }
-  const text = new TextDecoder().decode(concat(chunks, size));
+  const text = decoder.decode(bytes);
   let body: unknown;
   try {
     body = JSON.parse(text);
@@ -263,14 +283,19 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
 /** The client closed the connection before its request was read. */
 class ClientGone extends Error {}
 
-/** Whether objects and arrays nest in `value` deeper than `limit` (checked without recursion). */
+/**
+ * Whether objects and arrays nest in `value` deeper than `limit`. The recursion goes no deeper than
+ * `limit`, so it cannot overflow the stack on the bodies it refuses.
+ */
 function deeperThan(value: unknown, limit: number): boolean {
-  const stack: [unknown, number][] = [[value, 1]];
-  while (stack.length > 0) {
-    const [item, depth] = stack.pop()!;
-    if (typeof item !== "object" || item === null) continue;
-    if (depth > limit) return true;
-    for (const inner of Object.values(item)) stack.push([inner, depth + 1]);
+  if (typeof value !== "object" || value === null) return false;
+  if (limit === 0) return true;
+  if (Array.isArray(value)) {
+    for (const inner of value) if (deeperThan(inner, limit - 1)) return true;
+    return false;
+  }
+  for (const key in value) {
+    if (deeperThan((value as Record<string, unknown>)[key], limit - 1)) return true;
   }
   return false;
 }
@@ -290,24 +315,29 @@ function internal(err: unknown): ApiError {
   return new ApiError("system:error:internal-error", "The server failed to handle this request.");
 }
 
-/** The headers of every answer that let web pages of any origin call the API. */
-const CORS = {
-  "access-control-allow-origin": "*",
-  "access-control-allow-methods": "GET, POST, PUT, PATCH, DELETE, OPTIONS",
-  "access-control-allow-headers": "authorization, content-type",
-};
+/**
+ * The headers of every answer that let web pages of any origin call the API, as a flat list of names
+ * and values: `writeHead` takes that as it is, where an object would be copied for every answer.
+ */
+const CORS = [
+  "access-control-allow-origin",
+  "*",
+  "access-control-allow-methods",
+  "GET, POST, PUT, PATCH, DELETE, OPTIONS",
+  "access-control-allow-headers",
+  "authorization, content-type",
+];
+const CLOSE = ["connection", "close"];
+const JSON_TYPE = ["content-type", "application/json; charset=utf-8"];
 
 function send(res: ServerResponse, status: number, body: unknown, close = false): void {
   if (res.headersSent) return;
-  const headers: Record<string, string | number> = { ...CORS };
-  if (close) headers.connection = "close";
+  const headers = close ? [...CORS, ...CLOSE] : CORS;
   if (body === undefined) {
     res.writeHead(status, headers).end();
     return;
   }
   // With its length given, the answer goes out in one piece (without it, Deno's node:http chunks it).
   const bytes = encoder.encode(JSON.stringify(body));
-  headers["content-type"] = "application/json; charset=utf-8";
-  headers["content-length"] = bytes.byteLength;
-  res.writeHead(status, headers).end(bytes);
+  res.writeHead(status, [...headers, ...JSON_TYPE, "content-length", String(bytes.byteLength)]).end(bytes);
 }
