@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { Buffer } from "node:buffer";
 import type { Duplex } from "node:stream";
-import { aclAllows, Auth, type DevKeys, TokenError } from "./auth.ts";
+import { aclAllows, Auth, type Claims, type DevKeys, TokenError } from "./auth.ts";
 import { Calls } from "./calls.ts";
 import type { Context } from "./context.ts";
 import { conversationHandlers } from "./conversations.ts";
@@ -18,7 +18,7 @@ import { EventLog } from "./event_log.ts";
 import { eventHandlers } from "./events.ts";
 import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
-import type { Handlers } from "./contract.ts";
+import type { Caller, Handlers } from "./contract.ts";
 import { type Authenticate, restListener } from "./http.ts";
 import { type MediaOptions, MediaServer, type RTCIceServer } from "./media/media_server.ts";
 import { memberHandlers } from "./members.ts";
@@ -169,14 +169,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     ...options.legLimits,
   });
 
-  const authenticate: Authenticate = async (token, path) => {
-    let claims;
-    try {
-      claims = await auth.verify(token);
-    } catch (err) {
-      if (err instanceof TokenError) throw new ApiError(err.code, err.message);
-      throw err;
-    }
+  const callerOf = (claims: Claims, path: string): Caller | Promise<Caller> => {
     if (claims.sub === undefined) {
       throw new ApiError("system:error:permission", "This token has no sub, so it cannot act as a user.");
     }
@@ -184,10 +177,22 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       throw new ApiError("system:error:permission", `The token's acl does not allow ${path}.`);
     }
     const name = claims.sub;
+    const user = store.userByName(name);
+    if (user) return { user, claims };
     // A user is made on first use, by one writer at a time (several nodes).
-    const user = store.userByName(name) ??
-      await answerable(coordinator.exclusive(() => userNamed(store, name)));
-    return { user, claims };
+    return answerable(coordinator.exclusive(() => userNamed(store, name))).then((made) => ({
+      user: made,
+      claims,
+    }));
+  };
+  // A token seen before (most requests) is answered without a promise to settle.
+  const authenticate: Authenticate = (token, path) => {
+    const known = auth.known(token);
+    if (known) return callerOf(known, path);
+    return auth.verify(token).then((claims) => callerOf(claims, path), (err) => {
+      if (err instanceof TokenError) throw new ApiError(err.code, err.message);
+      throw err;
+    });
   };
   const rest = restListener(
     committing({
@@ -291,13 +296,13 @@ function committing(handlers: Handlers, coordinator: Coordinator): Handlers {
 }
 
 /** A storage failure as the 503 that answers it. */
-async function answerable<T>(work: Promise<T>): Promise<T> {
-  try {
-    return await work;
-  } catch (err) {
-    if (err instanceof StorageUnavailable) throw new ApiError("system:error:unavailable", err.message);
-    throw err;
-  }
+function answerable<T>(work: Promise<T>): Promise<T> {
+  return work.catch(unavailable);
+}
+
+function unavailable(err: unknown): never {
+  if (err instanceof StorageUnavailable) throw new ApiError("system:error:unavailable", err.message);
+  throw err;
 }
 
 /** Ends a socket's transport the way a network failure would: the TCP connection just goes away. */

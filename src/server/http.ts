@@ -30,8 +30,11 @@ const decoder = new TextDecoder();
 /** How much of an oversized body is read (and discarded) before the connection is closed instead. */
 const DRAIN_LIMIT = 16 * BODY_LIMIT;
 
-/** Turns a bearer token into a caller; throws {@link ApiError} (401/403) to refuse. */
-export type Authenticate = (token: string, path: string) => Promise<Caller>;
+/**
+ * Turns a bearer token into a caller; throws {@link ApiError} (401/403) to refuse. It answers at
+ * once when it can (a token seen before): each promise settled costs CPU on every request.
+ */
+export type Authenticate = (token: string, path: string) => Caller | Promise<Caller>;
 
 /**
  * A handler as the router calls it. The router cannot know which operation a request is before it
@@ -148,14 +151,18 @@ async function handle(
       if (!token) {
         throw new ApiError("system:error:invalid-token", "Send the token as 'Authorization: Bearer <JWT>'.");
       }
-      caller = await authenticate(token, pathname);
+      const found = authenticate(token, pathname);
+      caller = found instanceof Promise ? await found : found;
     } catch (err) {
       req.resume();
       throw err;
     }
   }
 
-  const body = await readBody(req, operation);
+  // Bodies of operations that take none are drained and ignored.
+  let body: unknown;
+  if (!operation.hasBody) req.resume();
+  else body = bodyArrived(req) ? takeBody(req) : await readBody(req);
 
   // Path and query parameters are validated (and coerced) together, path parameters first.
   if (search !== "") {
@@ -202,7 +209,8 @@ function matchPath(route: Endpoint, segments: string[]): Record<string, string> 
     const expected = expectedSegments[i]!;
     if (typeof expected === "string") continue;
     try {
-      params[expected.param] = decodeURIComponent(segments[i]!);
+      const segment = segments[i]!;
+      params[expected.param] = segment.includes("%") ? decodeURIComponent(segment) : segment;
     } catch {
       throw invalid([{ name: expected.param, reason: "is not validly percent-encoded" }]);
     }
@@ -210,17 +218,8 @@ function matchPath(route: Endpoint, segments: string[]): Record<string, string> 
   return params;
 }
 
-/** Reads the body of an operation that takes one; other bodies are drained and ignored. */
-async function readBody(req: IncomingMessage, operation: Operation): Promise<unknown> {
-  if (!operation.hasBody) {
-    req.resume();
-    return undefined;
-  }
-  // Usually the whole body came with the headers and waits in the stream's buffer: taken at once.
-  if (req.complete && req.readableLength <= BODY_LIMIT && !req.readableFlowing) {
-    const whole = req.read() as Uint8Array | null;
-    return parseBody(req, whole ?? new Uint8Array(0));
-  }
+/** Reads the JSON body of an operation that takes one, as it arrives. */
+async function readBody(req: IncomingMessage): Promise<unknown> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   // Read through events rather than an async iterator, which costs far more per request.
@@ -249,6 +248,19 @@ async function readBody(req: IncomingMessage, operation: Operation): Promise<unk
     throw new ApiError("http:error:payload-too-large", `The body is larger than ${BODY_LIMIT} bytes.`);
   }
   return parseBody(req, chunks.length === 1 ? chunks[0]! : concat(chunks, size));
+}
+
+/**
+ * Whether the whole body (of an acceptable size) has arrived and waits in the stream's buffer, as it
+ * usually has by the time the token is checked: then {@link takeBody} reads it with no listener and
+ * no promise.
+ */
+function bodyArrived(req: IncomingMessage): boolean {
+  return req.complete && req.readableLength <= BODY_LIMIT && !req.readableFlowing;
+}
+
+function takeBody(req: IncomingMessage): unknown {
+  return parseBody(req, (req.read() as Uint8Array | null) ?? new Uint8Array(0));
 }
 
 /** The JSON body of `bytes` (at most {@link BODY_LIMIT} of them), checked. */
