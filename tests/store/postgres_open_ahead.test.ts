@@ -6,12 +6,16 @@ import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PostgresBackend } from "../../src/server/storage/postgres.ts";
 import type { Group } from "../../src/server/storage/postgres.ts";
+import { encodeLogRow } from "../../src/server/storage/cluster.ts";
+import type { Change } from "../../src/server/storage/journal.ts";
 import { engines } from "./_engines.ts";
 
 const postgresEngine = engines().find((e) => e.name === "postgres")!;
 after(() => postgresEngine.close());
 
-const meta = (key: string): Group => ({ changes: [{ table: "meta", put: { key, value: key } }], data: key });
+/** A group of `changes` with its change-log row (which the tables are written from). */
+const group = (changes: Change[]): Group => ({ changes, data: encodeLogRow(changes, []) });
+const meta = (key: string): Group => group([{ table: "meta", put: { key, value: key } }]);
 
 /**
  * Writes `group` after `applied` on `backend` and opens the next transaction ahead while its COMMIT
@@ -76,10 +80,7 @@ describe("PostgreSQL writes opened ahead", () => {
       assert.equal(first, 1);
       // An insert of a key that is there fails the group's statement, so its COMMIT is a ROLLBACK;
       // the transaction queued behind it goes down with it.
-      const duplicate: Group = {
-        changes: [{ table: "meta", insert: { key: "one", value: "x" } }],
-        data: "dup",
-      };
+      const duplicate = group([{ table: "meta", insert: { key: "one", value: "x" } }]);
       // Tried until the transaction was opened ahead behind the failing COMMIT (almost always at once).
       let opened = false;
       for (let attempt = 0; attempt < 20 && !opened; attempt++) {

@@ -71,6 +71,7 @@ export interface LoggedChange {
 /** A group to write: row changes, and the change-log row that tells the other nodes about them. */
 export interface Group {
   readonly changes: readonly Change[];
+  /** The change-log row (JSON): its `changes` are {@link changes}, in order (the tables are written from it). */
   readonly data: string;
 }
 
@@ -210,19 +211,21 @@ export class PostgresBackend {
       const group = await work(log, nodes);
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
-      // One round trip and one write too: the statements (one per run of like changes, batchedStatements
-      // in schema.ts), the change-log row, its notification and the COMMIT as one query of several
-      // statements, their JSON as literals. Prepared statements with parameters would be one query each
-      // for the client to build and handle, and the COMMIT would be a write of its own. The database
-      // runs them in order and stops at the first that fails, leaving the transaction to roll back.
+      // One round trip and one write too: the change-log row, the statements that apply its changes to
+      // the tables (one per run of like changes, batchedStatements in schema.ts, reading their rows
+      // from the log row, so the data is sent once), its notification and the COMMIT as one query of
+      // several statements. Prepared statements with parameters would be one query each for the client
+      // to build and handle, and the COMMIT would be a write of its own. The database runs them in
+      // order and stops at the first that fails, leaving the transaction to roll back.
       open = false;
-      const statements = batchedStatements(group.changes).map(({ sql: text, params: [rows] }) =>
-        text.replace("$1", () => literal(rows))
-      );
-      statements.push(
+      const statements = [
         `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${literal(group.data)})`,
+        ...batchedStatements(
+          group.changes,
+          `(SELECT data::jsonb->'changes' FROM changes WHERE seq = ${seq})`,
+        ),
         `NOTIFY ${CHANNEL}, '${this.node}'`,
-      );
+      ];
       if (seq % PRUNE_EVERY === 0) statements.push(`DELETE FROM changes WHERE seq <= ${seq - KEEP_CHANGES}`);
       statements.push("COMMIT");
       // Queued when executed, here, ahead of a transaction opened behind it (openAhead).
