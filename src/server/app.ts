@@ -20,6 +20,7 @@ import { Fanout, type PushHook } from "./fanout.ts";
 import { faultControls, type ServerFaults } from "./faults.ts";
 import type { Caller, Handlers } from "./contract.ts";
 import { type Authenticate, restListener } from "./http.ts";
+import { closeIdleConnections } from "./idle_connections.ts";
 import { type MediaOptions, MediaServer, type RTCIceServer } from "./media/media_server.ts";
 import { memberHandlers } from "./members.ts";
 import type { AnswerHandler } from "./ncco.ts";
@@ -211,7 +212,9 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const http = createServer((req, res) =>
     isRtc(req.url) ? socketLayer.handleRequest(req, res) : rest(req, res)
   );
+  const idle = closeIdleConnections(http);
   http.on("upgrade", (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    idle.forget(socket);
     if (isRtc(req.url)) socketLayer.handleUpgrade(req, socket, head);
     else socket.destroy();
   });
@@ -249,6 +252,7 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
         sessions.close();
         calls.close();
         await socketLayer.close();
+        idle.stop();
         http.closeAllConnections();
         await new Promise<void>((resolve) => http.close(() => resolve()));
         await journal.close().catch((err) => {
