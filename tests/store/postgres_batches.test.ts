@@ -5,14 +5,21 @@
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PostgresBackend } from "../../src/server/storage/postgres.ts";
-import { encodeLogRow } from "../../src/server/storage/cluster.ts";
+import { encodeLogRow, type Publication } from "../../src/server/storage/cluster.ts";
 import type { Change } from "../../src/server/storage/journal.ts";
 import { engines } from "./_engines.ts";
 
 const postgresEngine = engines().find((e) => e.name === "postgres")!;
 after(() => postgresEngine.close());
 
-const tricky = String.raw`it's \' '' $1 $& ; -- /* " \" \u0027 é 🙂`;
+const tricky = String.raw`it's \' '' $1 $& ; -- /* " \" \u0027 é 🙂 ,"audiences":[`;
+/** A push whose payload PostgreSQL's JSON types refuse: the row is written all the same. */
+const refused: Publication = {
+  users: ["USR-1"],
+  name: "message",
+  payload: { text: "nul \u0000, lone \ud800" },
+  durable: true,
+};
 
 describe("PostgreSQL group writes", () => {
   it("leave the tables as the changes applied in order would", async () => {
@@ -43,7 +50,7 @@ describe("PostgreSQL group writes", () => {
         const seq = await backend.write(
           applied,
           false,
-          () => Promise.resolve({ changes, data: encodeLogRow(changes, []) }),
+          () => Promise.resolve({ changes, data: encodeLogRow(changes, [refused]) }),
         );
         assert.equal(seq, applied + 1);
         applied = seq!;

@@ -71,9 +71,20 @@ export interface LoggedChange {
 /** A group to write: row changes, and the change-log row that tells the other nodes about them. */
 export interface Group {
   readonly changes: readonly Change[];
-  /** The change-log row (JSON): its `changes` are {@link changes}, in order (the tables are written from it). */
+  /**
+   * The change-log row (JSON): `{"changes":` then {@link changes} in order then `,"audiences":` and
+   * the rest (cluster.ts `encodeLogRow`); the tables are written from that part ({@link CHANGES_OF_ROW}).
+   */
   readonly data: string;
 }
+
+/**
+ * The changes of a change-log row (`data`), as jsonb: only that part of the row is parsed, since the
+ * rest (pushes' payloads) may hold text PostgreSQL's JSON types refuse, such as `\u0000`. The part
+ * ends at the first `,"audiences":`, which the changes cannot hold: in them a quote is part of a
+ * string (escaped there) or of a key (`table`, `insert`, `put`, `where`, or a column).
+ */
+const CHANGES_OF_ROW = `substr(data, 12, strpos(data, ',"audiences":') - 12)::jsonb`;
 
 /** The state of the database at one moment. */
 export interface Snapshot {
@@ -222,7 +233,7 @@ export class PostgresBackend {
         `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${literal(group.data)})`,
         ...batchedStatements(
           group.changes,
-          `(SELECT data::jsonb->'changes' FROM changes WHERE seq = ${seq})`,
+          `(SELECT ${CHANGES_OF_ROW} FROM changes WHERE seq = ${seq})`,
         ),
         `NOTIFY ${CHANNEL}, '${this.node}'`,
       ];
