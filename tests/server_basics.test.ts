@@ -83,6 +83,22 @@ describe("startServer in dev mode", () => {
     assert.equal(res.status, 204);
     assert.equal(res.headers.get("access-control-allow-origin"), "*");
     assert.match(res.headers.get("access-control-allow-headers") ?? "", /authorization/);
+    assert.match(res.headers.get("access-control-allow-methods") ?? "", /DELETE/);
+  });
+
+  it("lets pages of any origin read its answers, refusals included", async () => {
+    const alice = await suite.user("alice");
+    const answers = [
+      await fetch(`${suite.server.url}/v0.3/users/${alice.id}`, {
+        headers: { authorization: `Bearer ${alice.token}` },
+      }),
+      await fetch(`${suite.server.url}/v0.3/nowhere`),
+    ];
+    assert.deepEqual(answers.map((res) => res.status), [200, 404]);
+    for (const res of answers) {
+      await res.body?.cancel();
+      assert.equal(res.headers.get("access-control-allow-origin"), "*");
+    }
   });
 
   it("takes the metrics report on /v2/rtc/metrics, before socket.io, with or without a token", async () => {
@@ -231,7 +247,7 @@ describe("the user operation", () => {
 
   it("reads a user by id or name", async () => {
     const alice = await user(suite.server, "alice-users");
-    const answer = await alice.api.get(`/v0.3/users/${alice.id}`);
+    const answer = await alice.api.get(`/v0.3/users/${alice.name}`);
     assert.equal(answer.status, 200);
     assert.equal(answer.body.name, "alice-users");
     assert.ok(!Number.isNaN(Date.parse(answer.body.timestamp.created)));

@@ -113,7 +113,7 @@ async function handle(
   const method = (req.method ?? "GET").toUpperCase();
   if (method === "OPTIONS") {
     req.resume();
-    return send(res, 204, undefined);
+    return void res.writeHead(204, PREFLIGHT).end();
   }
   const target = req.url ?? "/";
   const { path: pathname, search } = splitTarget(target);
@@ -328,12 +328,14 @@ function internal(err: unknown): ApiError {
 }
 
 /**
- * The headers of every answer that let web pages of any origin call the API, as a flat list of names
- * and values: `writeHead` takes that as it is, where an object would be copied for every answer.
+ * The header of every answer that lets web pages of any origin read it, as a flat list of names and
+ * values: `writeHead` takes that as it is, where an object would be copied for every answer.
  */
-const CORS = [
-  "access-control-allow-origin",
-  "*",
+const CORS = ["access-control-allow-origin", "*"];
+/** The answer to a preflight: what browsers ask before a call with a token or a JSON body. */
+const PREFLIGHT = [
+  ...CORS,
+  // Read by browsers only in preflight answers, so sent only there.
   "access-control-allow-methods",
   "GET, POST, PUT, PATCH, DELETE, OPTIONS",
   "access-control-allow-headers",
