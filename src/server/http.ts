@@ -162,7 +162,12 @@ async function handle(
   // Bodies of operations that take none are drained and ignored.
   let body: unknown;
   if (!operation.hasBody) req.resume();
-  else body = bodyArrived(req) ? takeBody(req) : await readBody(req);
+  else {
+    // A small body usually comes in the same packet as the headers, and node:http parses it right
+    // after this listener returns: one microtask later it waits, whole, in the stream's buffer.
+    if (!req.complete) await undefined;
+    body = bodyArrived(req) ? takeBody(req) : await readBody(req);
+  }
 
   // Path and query parameters are validated (and coerced) together, path parameters first.
   if (search !== "") {
