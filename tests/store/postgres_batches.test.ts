@@ -1,7 +1,8 @@
-// The PostgreSQL writer writes a group's changes to the tables from its change-log row, one statement
-// per run of like changes (schema.ts `batchedStatements`): the tables must end as applying the changes
-// one by one would leave them (order across runs, the last of several puts of one key), and text that
-// SQL treats specially must come back as written.
+// The PostgreSQL writer writes a group's changes with one statement per run of like changes (schema.ts
+// `batchedStatements`), all in one query with their JSON as literals: the tables must end as applying
+// the changes one by one would leave them (order across runs, the last of several puts of one key),
+// text that SQL treats specially must come back as written, and the change-log row is kept as text
+// (its push payloads may hold what PostgreSQL's JSON types refuse, `\u0000` or a lone surrogate).
 import { after, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { PostgresBackend } from "../../src/server/storage/postgres.ts";

@@ -41,17 +41,4 @@ describe("change-log rows", () => {
     assert.deepEqual(read.publications, publications);
     assert.deepEqual(decodeLogRow(JSON.stringify({ changes: [], publications: [] })).publications, []);
   });
-
-  it('begin with their changes, ended by the first ,"audiences": (PostgreSQL writes the tables from them)', () => {
-    const changes: Change[] = [
-      {
-        table: "events",
-        insert: { conversation_id: "CON-1", id: 1, data: '{"text":",\\"audiences\\":[]"}' },
-      },
-      { table: "meta", put: { key: ',"audiences":', value: "v" } },
-    ];
-    const data = encodeLogRow(changes, [message(1, members)]);
-    assert.ok(data.startsWith('{"changes":'));
-    assert.deepEqual(JSON.parse(data.slice('{"changes":'.length, data.indexOf(',"audiences":'))), changes);
-  });
 });

@@ -406,11 +406,7 @@ interface LogRow {
   publications: (Omit<Publication, "users"> & { audience?: number; users?: string[] })[];
 }
 
-/**
- * A group's change-log row data. It begins `{"changes":`, then its changes, then `,"audiences":`:
- * PostgreSQL writes the tables from that part of the row (postgres.ts), not parsing the rest, whose
- * payloads may hold text its JSON types refuse (`\u0000`, a lone surrogate).
- */
+/** A group's change-log row data. */
 export function encodeLogRow(changes: Change[], publications: readonly Publication[]): string {
   const audiences: string[][] = [];
   const positions = new Map<string, number>();

@@ -71,20 +71,8 @@ export interface LoggedChange {
 /** A group to write: row changes, and the change-log row that tells the other nodes about them. */
 export interface Group {
   readonly changes: readonly Change[];
-  /**
-   * The change-log row (JSON): `{"changes":` then {@link changes} in order then `,"audiences":` and
-   * the rest (cluster.ts `encodeLogRow`); the tables are written from that part ({@link CHANGES_OF_ROW}).
-   */
   readonly data: string;
 }
-
-/**
- * The changes of a change-log row (`data`), as jsonb: only that part of the row is parsed, since the
- * rest (pushes' payloads) may hold text PostgreSQL's JSON types refuse, such as `\u0000`. The part
- * ends at the first `,"audiences":`, which the changes cannot hold: in them a quote is part of a
- * string (escaped there) or of a key (`table`, `insert`, `put`, `where`, or a column).
- */
-const CHANGES_OF_ROW = `substr(data, 12, strpos(data, ',"audiences":') - 12)::jsonb`;
 
 /** The state of the database at one moment. */
 export interface Snapshot {
@@ -222,21 +210,19 @@ export class PostgresBackend {
       const group = await work(log, nodes);
       if (!group) return undefined;
       const seq = (log.at(-1)?.seq ?? applied) + 1;
-      // One round trip and one write too: the change-log row, the statements that apply its changes to
-      // the tables (one per run of like changes, batchedStatements in schema.ts, reading their rows
-      // from the log row, so the data is sent once), its notification and the COMMIT as one query of
-      // several statements. Prepared statements with parameters would be one query each for the client
-      // to build and handle, and the COMMIT would be a write of its own. The database runs them in
-      // order and stops at the first that fails, leaving the transaction to roll back.
+      // One round trip and one write too: the statements (one per run of like changes, batchedStatements
+      // in schema.ts), the change-log row, its notification and the COMMIT as one query of several
+      // statements, their JSON as literals. Prepared statements with parameters would be one query each
+      // for the client to build and handle, and the COMMIT would be a write of its own. The database
+      // runs them in order and stops at the first that fails, leaving the transaction to roll back.
       open = false;
-      const statements = [
+      const statements = batchedStatements(group.changes).map(({ sql: text, params: [rows] }) =>
+        text.replace("$1", () => literal(rows))
+      );
+      statements.push(
         `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${literal(group.data)})`,
-        ...batchedStatements(
-          group.changes,
-          `(SELECT ${CHANGES_OF_ROW} FROM changes WHERE seq = ${seq})`,
-        ),
         `NOTIFY ${CHANNEL}, '${this.node}'`,
-      ];
+      );
       if (seq % PRUNE_EVERY === 0) statements.push(`DELETE FROM changes WHERE seq <= ${seq - KEEP_CHANGES}`);
       statements.push("COMMIT");
       // Queued when executed, here, ahead of a transaction opened behind it (openAhead).

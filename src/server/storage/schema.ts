@@ -100,59 +100,52 @@ export function statementOf(
 const INTEGER_COLUMNS = new Set(["events.id", "session_pending.seq", "changes.seq"]);
 
 /**
- * PostgreSQL: the changes of a group as few statements as keep their meaning, each reading its rows
- * from the group's changes as a JSON array (`source`, an SQL expression: the change-log row, which
- * holds them anyway, so they are sent once). Consecutive changes of one table, kind and set of
- * columns become one statement over `json_array_elements` (inserts, upserts, deletes), so a group of
- * N new events is one statement to build, send, parse and plan instead of N. Order across runs is
- * kept; within a run it does not matter (inserts of one key fail as they would one by one; of several
- * puts of one key the last is kept, as applying them in order would).
+ * PostgreSQL: the changes of a group as few statements as keep their meaning, each with one JSON
+ * parameter holding its rows. Consecutive changes of one table, kind and set of columns become one
+ * statement over `json_array_elements` (inserts, upserts, deletes), so a group of N new events is
+ * one statement to build, send, parse and plan instead of N. Order across runs is kept; within a run
+ * it does not matter (inserts of one key fail as they would one by one; of several puts of one key
+ * the last is kept, as applying them in order would).
  */
-export function batchedStatements(changes: readonly Change[], source: string): string[] {
-  const out: string[] = [];
+export function batchedStatements(changes: readonly Change[]): { sql: string; params: [string] }[] {
+  const out: { sql: string; params: [string] }[] = [];
   let shape = "";
-  // The positions (from 1, as `WITH ORDINALITY` counts) of the changes of the current run.
-  let positions: Map<string, number> | number[] = [];
+  let rows: Map<string, Cell[]> | Cell[][] = [];
   let first: Change | undefined;
   const flush = () => {
-    if (first) out.push(batchedSql(first, source, [...positions.values()]));
+    if (first) out.push({ sql: batchedSql(first), params: [JSON.stringify([...rows.values()])] });
   };
-  changes.forEach((change, index) => {
+  for (const change of changes) {
     const { kind, row } = partsOf(change);
-    const next = `${change.table} ${kind} ${Object.keys(row).join(",")}`;
+    const columns = Object.keys(row);
+    const next = `${change.table} ${kind} ${columns.join(",")}`;
     if (next !== shape) {
       flush();
       shape = next;
       first = change;
-      positions = kind === "put" ? new Map() : [];
+      rows = kind === "put" ? new Map() : [];
     }
-    if (positions instanceof Map) {
-      // Deleted first, so the key's position is its last change's.
-      const key = JSON.stringify((PRIMARY_KEYS[change.table] ?? []).map((k) => row[k]));
-      positions.delete(key);
-      positions.set(key, index + 1);
-    } else positions.push(index + 1);
-  });
+    const values = Object.values(row);
+    if (rows instanceof Map) {
+      const keys = PRIMARY_KEYS[change.table] ?? [];
+      rows.set(JSON.stringify(keys.map((k) => row[k])), values);
+    } else rows.push(values);
+  }
   flush();
   return out;
 }
 
-/** The statement of a run of changes shaped like `change`, at `positions` (ascending) of `source`. */
-function batchedSql(change: Change, source: string, positions: number[]): string {
+/** The statement of a run of changes shaped like `change`, reading its rows from JSON parameter $1. */
+function batchedSql(change: Change): string {
   const { kind, row } = partsOf(change);
   const { table } = change;
   const columns = Object.keys(row);
   const keys = PRIMARY_KEYS[table];
   if (!keys) throw new Error(`no table ${table}`);
-  const values = columns.map((c) =>
-    INTEGER_COLUMNS.has(`${table}.${c}`) ? `(c->'${kind}'->>'${c}')::bigint` : `c->'${kind}'->>'${c}'`
+  const values = columns.map((c, i) =>
+    INTEGER_COLUMNS.has(`${table}.${c}`) ? `(r->>${i})::bigint` : `r->>${i}`
   ).join(", ");
-  const last = positions.at(-1)!;
-  const which = last - positions[0]! + 1 === positions.length
-    ? `i BETWEEN ${positions[0]} AND ${last}`
-    : `i IN (${positions.join(", ")})`;
-  const rows =
-    `SELECT ${values} FROM jsonb_array_elements(${source}) WITH ORDINALITY AS x(c, i) WHERE ${which}`;
+  const rows = `SELECT ${values} FROM json_array_elements($1::text::json) AS r`;
   if (kind === "where") return `DELETE FROM ${table} WHERE (${columns.join(", ")}) IN (${rows})`;
   const insert = `INSERT INTO ${table} (${columns.join(", ")}) ${rows}`;
   if (kind === "insert") return insert;
