@@ -245,6 +245,19 @@ export async function user(server: ReferenceServer, name: string): Promise<TestU
   return { name, token, api, id: me.body.id };
 }
 
+/**
+ * Waits until the server holds at most `atMost` sockets of `userName`: a socket its client just closed
+ * counts until the server has noticed, and a send on another connection can overtake that close (the
+ * push then goes to the closing socket instead of the session's queue).
+ */
+export async function serverLetGo(server: ReferenceServer, userName: string, atMost = 0): Promise<void> {
+  const deadline = Date.now() + 5000;
+  while (server.faults.heldSockets(userName) > atMost) {
+    assert.ok(Date.now() < deadline, `the server lets ${userName}'s closed socket go`);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
 /** A fresh name, so tests never collide on unique conversation names. */
 export function unique(prefix: string): string {
   return `${prefix}-${crypto.randomUUID().slice(0, 8)}`;

@@ -5,6 +5,7 @@ import assert from "node:assert/strict";
 import { SessionErrorCodes, VonageError } from "../mod.ts";
 import { io } from "./_deps.ts";
 import { clientSuite, shared, type TestClient } from "./_client_fixture.ts";
+import { serverLetGo } from "./_server_helpers.ts";
 
 function sessionError(code: string) {
   return (err: unknown) => err instanceof VonageError && err.type === "SESSION_ERROR" && err.code === code;
@@ -61,6 +62,7 @@ describe("VonageClient sessions", () => {
   it("delivers pending events to callbacks before createSession resolves", async () => {
     const cid = await shared(suite);
     const token = await suite.server.token("alice");
+    const others = suite.server.faults.heldSockets("alice");
     // A session whose socket goes away without logging out: the server queues pushes for it.
     const raw = io(suite.server.url, {
       path: "/v2/rtc",
@@ -74,6 +76,7 @@ describe("VonageClient sessions", () => {
       raw.once("connect_error", reject);
     });
     raw.disconnect();
+    await serverLetGo(suite.server, "alice", others);
     await bob().client.sendMessageTextEvent(cid, "while you were away");
 
     const late = suite.extra("alice");

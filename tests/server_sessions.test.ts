@@ -11,6 +11,7 @@ import {
   conversationWith,
   type Json,
   sendText,
+  serverLetGo,
   serverSuite,
   type TestUser,
 } from "./_server_helpers.ts";
@@ -70,19 +71,6 @@ describe("socket login", () => {
 describe("session resume and pending events", () => {
   const suite = serverSuite();
 
-  /**
-   * Waits until the server has seen `user`'s socket go (its own connection, independent of the REST
-   * calls that follow: a send could otherwise reach the socket before its close, as a delivered push).
-   */
-  async function serverLetGo(user: TestUser): Promise<void> {
-    const deadline = Date.now() + 5000;
-    // Counting the user's sockets also cuts them, which is harmless for a socket already closing.
-    while (suite.server.dropConnections(user.name) > 0) {
-      assert.ok(Date.now() < deadline, "the server lets the closed socket go");
-      await new Promise((resolve) => setTimeout(resolve, 5));
-    }
-  }
-
   async function pair(): Promise<{ alice: TestUser; bob: TestUser; cid: string }> {
     const alice = await suite.user("alice");
     const bob = await suite.user("bob");
@@ -93,7 +81,7 @@ describe("session resume and pending events", () => {
     const { alice, bob, cid } = await pair();
     const { client, session } = await suite.connect(alice);
     await client.close();
-    await serverLetGo(alice);
+    await serverLetGo(suite.server, alice.name);
     const sent = [await sendText(bob, cid, "one"), await sendText(bob, cid, "two")];
 
     const again = suite.open(alice.token, { sessionId: session.id });

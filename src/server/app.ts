@@ -246,7 +246,11 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
       return sockets.length;
     },
     iceServers: calls.media.iceServers,
-    faults: faultControls(fanout, socketLayer, calls.media),
+    faults: faultControls(fanout, socketLayer, calls.media, (userName) => {
+      const user = userName === undefined ? undefined : store.userByName(userName);
+      if (userName !== undefined && !user) return 0;
+      return sessions.all(user?.id).reduce((count, session) => count + session.sockets.length, 0);
+    }),
     close(): Promise<void> {
       closing ??= (async () => {
         sessions.close();

@@ -39,11 +39,23 @@ export interface ServerFaults {
    * brings its audio back. Answers whether the leg had media to cut.
    */
   cutMedia(legId: string): boolean;
+  /**
+   * How many sockets the sessions of one user (or of everyone) hold, as the server sees them: a socket
+   * its client closed counts until the server has noticed. Tests wait on it before sending to a user
+   * who just went away (a send can otherwise overtake the close, on another connection).
+   */
+  heldSockets(userName?: string): number;
 }
 
 /** The controls over a server's fan-out, socket layer and media. */
-export function faultControls(fanout: Fanout, sockets: SocketLayer, media: MediaServer): ServerFaults {
+export function faultControls(
+  fanout: Fanout,
+  sockets: SocketLayer,
+  media: MediaServer,
+  heldSockets: (userName?: string) => number,
+): ServerFaults {
   return {
+    heldSockets,
     setPushHook: (hook) => fanout.setHook(hook),
     restartSockets: (options = {}) => sockets.restart(options.downtimeMs ?? 0),
     get connectionAttempts() {
