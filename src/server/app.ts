@@ -229,6 +229,13 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
   const actualPort = typeof address === "object" && address ? address.port : port;
   const url = `http://${host.includes(":") ? `[${host}]` : host}:${actualPort}`;
 
+  /** The sockets of `userName`'s sessions (of everyone's without a name) as the server holds them. */
+  const socketsOf = (userName?: string): ServerSocket[] => {
+    const user = userName === undefined ? undefined : store.userByName(userName);
+    if (userName !== undefined && !user) return [];
+    return sessions.all(user?.id).flatMap((session) => session.sockets);
+  };
+
   let closing: Promise<void> | undefined;
   let closed!: () => void;
   const server: ReferenceServer = {
@@ -239,18 +246,12 @@ export async function launch(options: ServerOptions = {}): Promise<ReferenceServ
     token: (userName, tokenOptions = {}) =>
       auth.mint(userName, tokenOptions.ttlSeconds ?? DEFAULT_TTL_SECONDS),
     dropConnections(userName?: string): number {
-      const user = userName === undefined ? undefined : store.userByName(userName);
-      if (userName !== undefined && !user) return 0;
-      const sockets = sessions.all(user?.id).flatMap((session) => session.sockets);
+      const sockets = socketsOf(userName);
       sockets.forEach(cutTransport);
       return sockets.length;
     },
     iceServers: calls.media.iceServers,
-    faults: faultControls(fanout, socketLayer, calls.media, (userName) => {
-      const user = userName === undefined ? undefined : store.userByName(userName);
-      if (userName !== undefined && !user) return 0;
-      return sessions.all(user?.id).reduce((count, session) => count + session.sockets.length, 0);
-    }),
+    faults: faultControls(fanout, socketLayer, calls.media, (userName) => socketsOf(userName).length),
     close(): Promise<void> {
       closing ??= (async () => {
         sessions.close();

@@ -248,11 +248,6 @@ export class ClusterJournal implements Journal, Coordinator {
     }
   }
 
-  /** Whether anything waits for a flush (each of these kicked one, so one will run). */
-  #pending(): boolean {
-    return this.#tasks.length > 0 || this.#queued.length > 0 || this.#publications.length > 0;
-  }
-
   /** Makes sure a flush will run for what is queued now. */
   #kick(): void {
     if (this.#closed) return;
@@ -273,8 +268,8 @@ export class ClusterJournal implements Journal, Coordinator {
   }
 
   async #flush(): Promise<void> {
-    if (!this.#pending()) return;
     const tasks = this.#tasks.splice(0);
+    if (tasks.length === 0 && this.#queued.length === 0 && this.#publications.length === 0) return;
     const outcomes: { value?: unknown; error?: unknown; failed: boolean }[] = [];
     let mine: Publication[] = [];
     // Pushes of the other nodes' rows caught up with inside the transaction: sent once it is over (they

@@ -19,7 +19,7 @@
  */
 import { postgres, type Sql } from "../deps.ts";
 import type { Cell, Change } from "./journal.ts";
-import { batchedStatements, MIGRATIONS, MIGRATIONS_TABLE, selectAll } from "./schema.ts";
+import { batchedStatements, MIGRATIONS, MIGRATIONS_TABLE, selectAll, sqlLiteral } from "./schema.ts";
 
 /** Any number: taken by every node that migrates, so two nodes starting at once migrate once. */
 const MIGRATION_LOCK = 7_341_002;
@@ -52,9 +52,9 @@ const TABLES = [
 ];
 
 /**
- * Options of every statement with parameters. Unprepared (the client's default for `unsafe`), such a
- * statement is sent only after a round trip of its own that describes its parameters, so a group of N
- * statements took N round trips; prepared (once per connection and statement), the group takes one.
+ * Options of a statement with parameters (the log read). Unprepared (the client's default for
+ * `unsafe`), such a statement is sent only after a round trip of its own that describes its
+ * parameters; prepared (once per connection and statement), it goes at once.
  */
 const PREPARED = { prepare: true };
 
@@ -216,11 +216,9 @@ export class PostgresBackend {
       // for the client to build and handle, and the COMMIT would be a write of its own. The database
       // runs them in order and stops at the first that fails, leaving the transaction to roll back.
       open = false;
-      const statements = batchedStatements(group.changes).map(({ sql: text, params: [rows] }) =>
-        text.replace("$1", () => literal(rows))
-      );
+      const statements = batchedStatements(group.changes);
       statements.push(
-        `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${literal(group.data)})`,
+        `INSERT INTO changes (seq, node, data) VALUES (${seq}, '${this.node}', ${sqlLiteral(group.data)})`,
         `NOTIFY ${CHANNEL}, '${this.node}'`,
       );
       if (seq % PRUNE_EVERY === 0) statements.push(`DELETE FROM changes WHERE seq <= ${seq - KEEP_CHANGES}`);
@@ -343,14 +341,6 @@ export class PostgresBackend {
 /** The nodes holding their presence lock. */
 const NODES = `SELECT objid FROM pg_locks WHERE locktype = 'advisory' AND classid = ${NODE_LOCK_CLASS}
   AND objsubid = 2 AND granted`;
-
-/**
- * A string as an SQL literal. Only quotes are special: the writer's connections have
- * `standard_conforming_strings` on (PostgreSQL's default), where a backslash is an ordinary character.
- */
-function literal(text: string): string {
-  return `'${text.replaceAll("'", "''")}'`;
-}
 
 function nodesOf(rows: readonly Record<string, unknown>[]): Set<string> {
   return new Set(rows.map((n) => String(n.objid)));

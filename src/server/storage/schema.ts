@@ -100,20 +100,20 @@ export function statementOf(
 const INTEGER_COLUMNS = new Set(["events.id", "session_pending.seq", "changes.seq"]);
 
 /**
- * PostgreSQL: the changes of a group as few statements as keep their meaning, each with one JSON
- * parameter holding its rows. Consecutive changes of one table, kind and set of columns become one
+ * PostgreSQL: the changes of a group as few statements as keep their meaning, each with its rows as
+ * one JSON literal (see {@link sqlLiteral}). Consecutive changes of one table, kind and set of columns become one
  * statement over `json_array_elements` (inserts, upserts, deletes), so a group of N new events is
  * one statement to build, send, parse and plan instead of N. Order across runs is kept; within a run
  * it does not matter (inserts of one key fail as they would one by one; of several puts of one key
  * the last is kept, as applying them in order would).
  */
-export function batchedStatements(changes: readonly Change[]): { sql: string; params: [string] }[] {
-  const out: { sql: string; params: [string] }[] = [];
+export function batchedStatements(changes: readonly Change[]): string[] {
+  const out: string[] = [];
   let shape = "";
   let rows: Map<string, Cell[]> | Cell[][] = [];
   let first: Change | undefined;
   const flush = () => {
-    if (first) out.push({ sql: batchedSql(first), params: [JSON.stringify([...rows.values()])] });
+    if (first) out.push(batchedSql(first, sqlLiteral(JSON.stringify([...rows.values()]))));
   };
   for (const change of changes) {
     const { kind, row } = partsOf(change);
@@ -135,8 +135,8 @@ export function batchedStatements(changes: readonly Change[]): { sql: string; pa
   return out;
 }
 
-/** The statement of a run of changes shaped like `change`, reading its rows from JSON parameter $1. */
-function batchedSql(change: Change): string {
+/** The statement of a run of changes shaped like `change`, reading its rows from the JSON literal `json`. */
+function batchedSql(change: Change, json: string): string {
   const { kind, row } = partsOf(change);
   const { table } = change;
   const columns = Object.keys(row);
@@ -145,7 +145,7 @@ function batchedSql(change: Change): string {
   const values = columns.map((c, i) =>
     INTEGER_COLUMNS.has(`${table}.${c}`) ? `(r->>${i})::bigint` : `r->>${i}`
   ).join(", ");
-  const rows = `SELECT ${values} FROM json_array_elements($1::text::json) AS r`;
+  const rows = `SELECT ${values} FROM json_array_elements(${json}::text::json) AS r`;
   if (kind === "where") return `DELETE FROM ${table} WHERE (${columns.join(", ")}) IN (${rows})`;
   const insert = `INSERT INTO ${table} (${columns.join(", ")}) ${rows}`;
   if (kind === "insert") return insert;
@@ -159,4 +159,13 @@ function partsOf(change: Change): { kind: "insert" | "put" | "where"; row: Reado
   if ("insert" in change) return { kind: "insert", row: change.insert };
   if ("put" in change) return { kind: "put", row: change.put };
   return { kind: "where", row: change.where };
+}
+
+/**
+ * A string as a PostgreSQL literal. Only quotes are special on connections with
+ * `standard_conforming_strings` on (PostgreSQL's default, which the writer's connections set
+ * themselves), where a backslash is an ordinary character.
+ */
+export function sqlLiteral(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
